@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "smarthub-sim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "smarthub-sim", targets: ["smarthub-sim"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .executableTarget(name: "ResourceEmbedder"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
+        .target(name: "SimResources", plugins: ["EmbedResources"]),
+        .target(
+            name: "SimCore",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(
+            name: "SimSeed",
+            dependencies: ["SimCore", "SimResources", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SimHTTP",
+            dependencies: [
+                "SimCore",
+                "SimSeed",
+                "SimResources",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "smarthub-sim",
+            dependencies: [
+                "SimCore",
+                "SimSeed",
+                "SimHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "SimSeedTests", dependencies: ["SimSeed", "SimCore"]),
+        .testTarget(
+            name: "SimHTTPTests",
+            dependencies: [
+                "SimHTTP",
+                "SimCore",
+                "SimSeed",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,56 @@
+import HeapModule
+
+/// Work waiting for a moment on the simulator clock, ordered by due time and then by the order
+/// it was scheduled in, so two items due at the same moment run first-come first-served.
+///
+/// ```swift
+/// var scheduler = Scheduler<String>()
+/// scheduler.schedule("b", at: later)
+/// scheduler.schedule("a", at: sooner)
+/// scheduler.popNext(dueBy: later)  // (sooner, "a")
+/// ```
+public struct Scheduler<Work: Sendable>: Sendable {
+    private var queue = Heap<Entry>()
+    private var nextSequence: UInt64 = 0
+
+    /// An empty scheduler.
+    public init() {}
+
+    /// The number of items waiting.
+    public var count: Int { queue.count }
+
+    /// The due time of the earliest item, if any.
+    public var nextDueTime: Timestamp? { queue.min?.due }
+
+    /// Queues `work` to run when the clock reaches `due`.
+    public mutating func schedule(_ work: Work, at due: Timestamp) {
+        queue.insert(Entry(due: due, sequence: nextSequence, work: work))
+        nextSequence += 1
+    }
+
+    /// Removes and returns the earliest item due at or before `limit`, or nil if none is.
+    public mutating func popNext(dueBy limit: Timestamp) -> (due: Timestamp, work: Work)? {
+        guard let first = queue.min, first.due <= limit else { return nil }
+        let entry = queue.removeMin()
+        return (entry.due, entry.work)
+    }
+
+    /// Removes every item.
+    public mutating func removeAll() {
+        queue = Heap()
+    }
+
+    private struct Entry: Comparable, Sendable {
+        let due: Timestamp
+        let sequence: UInt64
+        let work: Work
+
+        static func < (lhs: Entry, rhs: Entry) -> Bool {
+            (lhs.due, lhs.sequence) < (rhs.due, rhs.sequence)
+        }
+
+        static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.due == rhs.due && lhs.sequence == rhs.sequence
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The simulator's one clock.
+///
+/// In ``ClockMode/manual`` mode it reads a stored time; in ``ClockMode/real`` mode it reads the
+/// stored time plus the wall time elapsed since it was stored, times `scale`. Changing mode or
+/// scale re-anchors at the current reading, so the clock never jumps.
+public struct SimClock: Sendable {
+    /// How the clock moves.
+    public private(set) var mode: ClockMode
+    /// Simulated seconds per wall second in real mode.
+    public private(set) var scale: Double
+    private var anchor: Timestamp
+    private var anchorWallMilliseconds: Int64
+
+    /// A clock reading `start`.
+    public init(start: Timestamp, mode: ClockMode, scale: Double, wallMilliseconds: Int64) {
+        self.mode = mode
+        self.scale = scale
+        self.anchor = start
+        self.anchorWallMilliseconds = wallMilliseconds
+    }
+
+    /// The simulated time when the wall clock reads `wallMilliseconds`.
+    public func now(wallMilliseconds: Int64) -> Timestamp {
+        switch mode {
+        case .manual:
+            return anchor
+        case .real:
+            let elapsed = Double(max(0, wallMilliseconds - anchorWallMilliseconds)) * scale
+            return anchor.adding(SimDuration(milliseconds: Int64(min(elapsed, 9e18))))
+        }
+    }
+
+    /// Sets the reading to `time` at the wall moment `wallMilliseconds`.
+    public mutating func set(_ time: Timestamp, wallMilliseconds: Int64) {
+        anchor = time
+        anchorWallMilliseconds = wallMilliseconds
+    }
+
+    /// Changes mode and scale, keeping the current reading.
+    public mutating func configure(mode: ClockMode, scale: Double, wallMilliseconds: Int64) {
+        let current = now(wallMilliseconds: wallMilliseconds)
+        self.mode = mode
+        self.scale = scale
+        set(current, wallMilliseconds: wallMilliseconds)
+    }
+
+    /// The wall time at which the clock will read `time` (real mode), or nil if it never will by itself.
+    public func wallMilliseconds(whenReading time: Timestamp) -> Int64? {
+        guard mode == .real, scale > 0 else { return nil }
+        let simulatedAhead = Double(time.millisecondsSinceEpoch - anchor.millisecondsSinceEpoch)
+        return anchorWallMilliseconds + Int64((max(0, simulatedAhead) / scale).rounded(.up))
+    }
+}

@@ -1,0 +1,48 @@
+/// A span of simulated time, in milliseconds.
+///
+/// Written in the control API as a number of seconds or a string with a unit:
+/// `"90s"`, `"15m"`, `"2h"`, `"3d"` (also `"500ms"`).
+public struct SimDuration: Hashable, Comparable, Sendable {
+    /// The length in milliseconds.
+    public var milliseconds: Int64
+
+    /// A duration of `milliseconds` milliseconds.
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+    /// A duration of whole seconds.
+    public static func seconds(_ seconds: Int64) -> SimDuration { SimDuration(milliseconds: seconds * 1000) }
+    /// A duration of whole minutes.
+    public static func minutes(_ minutes: Int64) -> SimDuration { .seconds(minutes * 60) }
+    /// A duration of whole hours.
+    public static func hours(_ hours: Int64) -> SimDuration { .seconds(hours * 3600) }
+    /// A duration of whole days.
+    public static func days(_ days: Int64) -> SimDuration { .seconds(days * 86_400) }
+    /// No time at all.
+    public static let zero = SimDuration(milliseconds: 0)
+
+    public static func < (lhs: SimDuration, rhs: SimDuration) -> Bool { lhs.milliseconds < rhs.milliseconds }
+
+    /// Parses `"90s"`, `"15m"`, `"2h"`, `"3d"`, `"500ms"` or a bare number of seconds (`"90"`, `"1.5"`).
+    /// Returns nil for anything else, for a negative value, or for one too large to represent.
+    public init?(text: String) {
+        let units: [(suffix: String, milliseconds: Double)] = [
+            ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
+        ]
+        for unit in units where text.hasSuffix(unit.suffix) {
+            let number = text.dropLast(unit.suffix.count)
+            // "15m" must not be read as "15" + "m" of "ms": the first matching suffix wins, "ms" is first.
+            guard let value = Double(number), number.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+            self.init(seconds: value * unit.milliseconds / 1000)
+            return
+        }
+        guard let value = Double(text), text.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+        self.init(seconds: value)
+    }
+
+    /// A duration of `seconds` seconds (fractions kept to the millisecond); nil when negative, not finite or too large.
+    public init?(seconds: Double) {
+        let milliseconds = (seconds * 1000).rounded()
+        guard milliseconds.isFinite, milliseconds >= 0, milliseconds < 9.2e18 else { return nil }
+        self.init(milliseconds: Int64(milliseconds))
+    }
+}

@@ -1,0 +1,5 @@
+/// Whether the SIM's APN lets data through.
+public enum APNStatus: String, Sendable, Codable, CaseIterable {
+    case enabled = "ENABLED"
+    case disabled = "DISABLED"
+}

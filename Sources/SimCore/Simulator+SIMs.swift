@@ -1,0 +1,49 @@
+extension Simulator {
+    /// One SIM, with its usage as of the current billing cycle.
+    public func sim(_ giccid: String, enterprise: String) throws(SimError) -> SIM {
+        try withWorld { world, now throws(SimError) in try world.tenant(enterprise).sim(giccid).inCycle(now.cycleName) }
+    }
+
+    /// A page of the enterprise's SIMs passing `filter`, in giccid order.
+    public func sims(_ filter: SIMFilter, page: PageRequest, enterprise: String) throws(SimError) -> Page<SIM> {
+        try withWorld { world, now throws(SimError) in
+            try world.tenant(enterprise).sims.list(filter, page: page).map { $0.inCycle(now.cycleName) }
+        }
+    }
+
+    /// A page of the enterprise's change log matching `query`, oldest first.
+    public func changeLogs(_ query: ChangeLogQuery, page: PageRequest, enterprise: String) throws(SimError) -> Page<ChangeLogEntry> {
+        try withWorld { world, _ throws(SimError) in try world.tenant(enterprise).changeLog.entries(matching: query, page: page) }
+    }
+
+    /// Changes a SIM's status through the state machine (the single-SIM calls).
+    /// - Throws: `illegal_status` when the state machine refuses, `notFound` for an unknown SIM.
+    public func perform(_ action: SIMAction, giccid: String, enterprise: String, source: ChangeSource) throws(SimError) -> SIM {
+        try withWorld { world, now throws(SimError) in
+            try world.withTenant(enterprise) { tenant throws(SimError) in
+                try tenant.apply(action, toSIM: giccid, at: now, source: source).inCycle(now.cycleName)
+            }
+        }
+    }
+
+    /// A SIM's custom fields.
+    public func customFields(ofSIM giccid: String, enterprise: String) throws(SimError) -> CustomFields {
+        try withWorld { world, _ throws(SimError) in try world.tenant(enterprise).sim(giccid).customFields }
+    }
+
+    /// Changes some of a SIM's custom fields; the others stay as they are.
+    public func updateCustomFields(ofSIM giccid: String, _ update: CustomFieldsUpdate, enterprise: String) throws(SimError) -> CustomFields {
+        try withWorld { world, _ throws(SimError) in
+            try world.withTenant(enterprise) { tenant throws(SimError) in try tenant.updateCustomFields(ofSIM: giccid, update) }
+        }
+    }
+
+    /// Adds SIMs to an account (control API): all of them, or none when anything is invalid.
+    public func createSIMs(_ request: SIMCreationRequest, enterprise: String) throws(SimError) -> [SIM] {
+        try withWorld { world, now throws(SimError) in
+            try world.withTenant(enterprise) { tenant throws(SimError) in
+                try tenant.createSIMs(request, at: now).map { $0.inCycle(now.cycleName) }
+            }
+        }
+    }
+}

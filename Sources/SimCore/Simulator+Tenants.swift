@@ -1,0 +1,67 @@
+/// What a new enterprise starts with.
+public enum TenantTemplate: String, Sendable, CaseIterable {
+    /// A copy of the demo enterprise: accounts, plans, pools and SIMs.
+    case `default`
+    /// The demo enterprise's accounts, plans and pools, without SIMs.
+    case empty
+}
+
+extension Simulator {
+    /// Creates an enterprise from the demo enterprise's seed; returns it with its API key
+    /// (`apiKey`, or a generated one).
+    /// - Throws: `already_exists` when the name or key is taken, `invalid` for a bad name or key.
+    public func createEnterprise(named name: String, apiKey: String?, template: TenantTemplate) throws(SimError) -> Enterprise {
+        try withWorld { world, now throws(SimError) in
+            if let problem = EnterpriseRules.problem(withName: name) {
+                throw .rejected("Enterprise", field: "name", code: .invalid, message: problem)
+            }
+            guard world.tenants[name] == nil else {
+                throw .rejected("Enterprise", field: "name", code: .alreadyExists, message: "an enterprise named '\(name)' exists")
+            }
+            var seed = world.seed.demoEnterprise
+            if template == .empty { seed.sims = [] }
+            var tenant = Tenant(seed: seed, randomSeed: world.seed.randomSeed)
+            // Ids (the generated key first) come from the new enterprise's own generator, not the demo's.
+            tenant.identifiers = IdentifierFactory(random: DeterministicRandom(seed: world.seed.randomSeed, scope: name))
+            let key = apiKey ?? tenant.identifiers.nextAPIKey()
+            if let problem = EnterpriseRules.problem(withAPIKey: key) {
+                throw .rejected("Enterprise", field: "apiKey", code: .invalid, message: problem)
+            }
+            guard world.tenantNameByAPIKey[key] == nil else {
+                throw .rejected("Enterprise", field: "apiKey", code: .alreadyExists, message: "this API key belongs to another enterprise")
+            }
+            tenant.enterprise = Enterprise(name: name, apiKey: key, status: .enabled, createdTime: now)
+            world.add(tenant)
+            return tenant.enterprise
+        }
+    }
+
+    /// Removes an enterprise and everything it owns.
+    public func deleteEnterprise(named name: String) throws(SimError) {
+        try withWorld { world, _ throws(SimError) in
+            guard let tenant = world.tenants.removeValue(forKey: name) else { throw .notFound("Enterprise", field: "name") }
+            world.tenantNameByAPIKey[tenant.enterprise.apiKey] = nil
+        }
+    }
+
+    /// True when an enterprise of this name exists.
+    public func hasEnterprise(named name: String) -> Bool {
+        readWorld { world, _ in world.tenants[name] != nil }
+    }
+}
+
+/// The rules for enterprise names and API keys.
+public enum EnterpriseRules {
+    /// nil when `name` is 1 to 100 characters without control characters or `/`; else the reason.
+    public static func problem(withName name: String) -> String? {
+        let allowed = !name.isEmpty && name.count <= 100 && !name.contains("/")
+            && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        return allowed ? nil : "a name is 1 to 100 characters, without '/' or control characters"
+    }
+
+    /// nil when `key` is 16 to 128 characters of letters, digits, `_` and `-`; else the reason.
+    public static func problem(withAPIKey key: String) -> String? {
+        let allowed = (16...128).contains(key.count) && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        return allowed ? nil : "an API key is 16 to 128 characters of letters, digits, '_' and '-'"
+    }
+}

@@ -1,0 +1,18 @@
+extension Tenant {
+    /// Moves one SIM through the state machine, records the change and returns the SIM after it.
+    ///
+    /// The one path for every status change: single calls, batch tasks and automatic rules.
+    mutating func apply(_ action: SIMAction, toSIM giccid: String, at time: Timestamp, source: ChangeSource) throws(SimError) -> SIM {
+        let change = try sims.update(iccid: giccid) { sim throws(SimError) -> (SIMStatus, SIM) in
+            let before = sim.status
+            sim.status = try SIMLifecycle.transition(from: before, action: action)
+            sim.lastStatusChangeTime = time
+            if sim.status == .activated, sim.activatedTime == nil { sim.activatedTime = time }
+            return (before, sim)
+        }
+        guard let (before, sim) = change else { throw .notFound("SIM", field: "giccid") }
+        changeLog.append(
+            ChangeLogEntry(giccid: giccid, type: .status, before: before.rawValue, after: sim.status.rawValue, time: time, source: source))
+        return sim
+    }
+}

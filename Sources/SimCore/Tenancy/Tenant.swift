@@ -1,0 +1,39 @@
+/// Everything one enterprise owns: its catalog, its SIMs with their indexes, its change log and
+/// its own id generator (so one tenant's ids never depend on another tenant's calls).
+struct Tenant: Sendable {
+    var enterprise: Enterprise
+    var accountNames: [String]
+    var accounts: [String: Account]
+    var servicePackages: [String: ServicePackage]
+    var sharePools: [String: SharePool]
+    var sims = SIMStore()
+    var changeLog = ChangeLog()
+    var identifiers: IdentifierFactory
+
+    /// A tenant holding `seed`, whose generated ids derive from `randomSeed` and the enterprise name.
+    init(seed: EnterpriseSeed, randomSeed: UInt64) {
+        enterprise = seed.enterprise
+        accountNames = seed.accounts.map(\.name)
+        accounts = Dictionary(seed.accounts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        servicePackages = Dictionary(seed.servicePackages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        sharePools = Dictionary(seed.sharePools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        sims.insert(contentsOf: seed.sims)
+        identifiers = IdentifierFactory(random: DeterministicRandom(seed: randomSeed, scope: seed.enterprise.name))
+    }
+
+    func account(named name: String) throws(SimError) -> Account {
+        guard let account = accounts[name] else { throw .notFound("Account", field: "name") }
+        return account
+    }
+
+    func sim(_ giccid: String) throws(SimError) -> SIM {
+        guard let sim = sims.sim(iccid: giccid) else { throw .notFound("SIM", field: "giccid") }
+        return sim
+    }
+
+    /// The account's plans, in the account's declaration order.
+    func servicePackages(ofAccount name: String) throws(SimError) -> [ServicePackage] {
+        let account = try account(named: name)
+        return account.servicePackageNames.compactMap { servicePackages[$0] }
+    }
+}

@@ -1,0 +1,6 @@
+/// A kind of work the scheduler runs when the simulator clock reaches its due time.
+///
+/// Work is data, not a closure, so pending work can be inspected and persisted. Each later
+/// feature (batch tasks, SMS delivery, push retries, usage rules) adds its case here and its
+/// handler in `World.run(_:at:)`.
+public enum ScheduledWork: Sendable, Equatable {}

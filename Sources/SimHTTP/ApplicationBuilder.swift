@@ -1,0 +1,65 @@
+import Hummingbird
+import Logging
+import SimCore
+
+/// How the server listens and who may use the control API.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// When set, `/_sim` (except health and the spec) needs `Authorization: Bearer <token>`.
+    public var adminToken: String?
+
+    /// A configuration; the defaults are the documented ones.
+    public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil) {
+        self.host = host
+        self.port = port
+        self.adminToken = adminToken
+    }
+}
+
+/// Builds the router of the whole server: the public API under `/v1` and the control API under `/_sim`.
+///
+/// ```swift
+/// let router = buildRouter(simulator: simulator, adminToken: nil)
+/// let app = Application(router: router)
+/// ```
+public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    let catalog = RouteCatalog()
+    router.add(middleware: ProblemMiddleware(catalog: catalog))
+    router.add(middleware: JSONBodyMiddleware())
+
+    let root = RootController()
+    root.registerSpec(on: CatalogedRoutes(group: router.group("v1"), catalog: catalog, prefix: "/v1"))
+    let publicAPI = router.group("v1").add(middleware: APIKeyMiddleware(simulator: simulator))
+    let publicRoutes = CatalogedRoutes(group: publicAPI, catalog: catalog, prefix: "/v1")
+    root.register(on: publicRoutes)
+    EnterpriseController(simulator: simulator).register(on: publicRoutes)
+    SIMController(simulator: simulator).register(on: publicRoutes)
+
+    let system = SystemController(simulator: simulator)
+    system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
+    var controlAPI = router.group("_sim")
+    if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
+    let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
+    system.register(on: controlRoutes)
+    ClockController(simulator: simulator).register(on: controlRoutes)
+    TenantController(simulator: simulator).register(on: controlRoutes)
+    SIMInjectionController(simulator: simulator).register(on: controlRoutes)
+    return router
+}
+
+/// Builds the server application: the router, the real-clock service, and a callback once listening.
+public func buildApplication(
+    simulator: Simulator, configuration: ServerConfiguration, wallClock: any WallClock, logger: Logger,
+    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    var app = Application(
+        router: buildRouter(simulator: simulator, adminToken: configuration.adminToken),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smarthub-sim"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+    app.addServices(RealClockService(simulator: simulator, wallClock: wallClock))
+    return app
+}

@@ -1,0 +1,38 @@
+import SimCore
+
+/// `GET /_sim/health`.
+struct HealthResponse: Encodable, Sendable {
+    let status = "ok"
+    let version: String
+    let now: String
+    let clockMode: String
+}
+
+/// The clock as the control API shows it.
+struct ClockResponse: Encodable, Sendable {
+    let now: String
+    let mode: String
+    let scale: Double
+
+    init(_ reading: ClockReading) {
+        now = reading.now.smarthubString
+        mode = reading.mode.rawValue
+        scale = reading.scale
+    }
+}
+
+/// `{"now": "…"}`: the answer of reset and advance.
+struct NowResponse: Encodable, Sendable {
+    let now: String
+}
+
+/// A created enterprise and its key.
+struct CreatedEnterpriseResponse: Encodable, Sendable {
+    let name: String
+    let apiKey: String
+}
+
+/// `{"sims": […]}`: SIMs created by the control API.
+struct CreatedSIMsResponse: Encodable, Sendable {
+    let sims: [SIMResponse]
+}

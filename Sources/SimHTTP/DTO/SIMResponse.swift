@@ -1,0 +1,64 @@
+import SimCore
+
+/// The wire form of a SIM (smarthub-api.md §2): every key present, `null` where unset.
+struct SIMResponse: Encodable, Sendable {
+    let sim: SIM
+
+    init(_ sim: SIM) { self.sim = sim }
+
+    private enum Key: String, CodingKey {
+        case giccid, iccid, imsi, msisdn, imei, eid, status, accountName, simSku, basicServicePackageName
+        case supplementaryServicePackages, sharePoolName, apnName, apnStatus, activatedTime, createdTime
+        case lastStatusChangeTime, currentCycleName, cycleDataUsageBytes, cycleSmsCount, lastSessionTime, lastCountryCode
+        case custom1, custom2, custom3, custom4, custom5
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(sim.giccid, forKey: .giccid)
+        try container.encode(sim.iccid, forKey: .iccid)
+        try container.encode(sim.imsi, forKey: .imsi)
+        try container.encode(sim.msisdn, forKey: .msisdn)
+        try container.encode(sim.imei, forKey: .imei)
+        try container.encode(sim.eid, forKey: .eid)
+        try container.encode(sim.status.rawValue, forKey: .status)
+        try container.encode(sim.accountName, forKey: .accountName)
+        try container.encode(sim.simSku, forKey: .simSku)
+        try container.encode(sim.basicServicePackageName, forKey: .basicServicePackageName)
+        try container.encode(sim.supplementaryOrders.map(SupplementaryOrderResponse.init), forKey: .supplementaryServicePackages)
+        try container.encode(sim.sharePoolName, forKey: .sharePoolName)
+        try container.encode(sim.apnName, forKey: .apnName)
+        try container.encode(sim.apnStatus.rawValue, forKey: .apnStatus)
+        try container.encode(sim.activatedTime?.smarthubString, forKey: .activatedTime)
+        try container.encode(sim.createdTime.smarthubString, forKey: .createdTime)
+        try container.encode(sim.lastStatusChangeTime.smarthubString, forKey: .lastStatusChangeTime)
+        try container.encode(sim.usageCycleName, forKey: .currentCycleName)
+        try container.encode(sim.cycleDataUsageBytes, forKey: .cycleDataUsageBytes)
+        try container.encode(sim.cycleSmsCount, forKey: .cycleSmsCount)
+        try container.encode(sim.lastSessionTime?.smarthubString, forKey: .lastSessionTime)
+        try container.encode(sim.lastCountryCode, forKey: .lastCountryCode)
+        try CustomFieldsResponse(sim.customFields).encode(to: encoder)
+    }
+}
+
+/// The wire form of a supplementary plan order on a SIM.
+struct SupplementaryOrderResponse: Encodable, Sendable {
+    let order: SupplementaryOrder
+
+    init(_ order: SupplementaryOrder) { self.order = order }
+
+    private enum Key: String, CodingKey {
+        case name, orderId, startTime, expireTime, usedBytes, quotaBytes, status
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(order.servicePackageName, forKey: .name)
+        try container.encode(order.orderId, forKey: .orderId)
+        try container.encode(order.startTime.smarthubString, forKey: .startTime)
+        try container.encode(order.expireTime?.smarthubString, forKey: .expireTime)
+        try container.encode(order.usedBytes, forKey: .usedBytes)
+        try container.encode(order.quotaBytes, forKey: .quotaBytes)
+        try container.encode(order.status.rawValue, forKey: .status)
+    }
+}

@@ -1,0 +1,35 @@
+import Hummingbird
+import ServiceLifecycle
+import SimCore
+
+/// Drives the simulator clock's real mode: sleeps on the wall clock until the next scheduled
+/// work falls due (or a second, to notice clock changes) and lets the simulator run what is due.
+/// The only place that sleeps.
+public struct RealClockService: Service {
+    let simulator: Simulator
+    let wallClock: any WallClock
+
+    /// A service for `simulator`, reading `wallClock`.
+    public init(simulator: Simulator, wallClock: any WallClock) {
+        self.simulator = simulator
+        self.wallClock = wallClock
+    }
+
+    public func run() async throws {
+        while !Task.isCancelledOrShuttingDown {
+            let now = wallClock.nowMilliseconds()
+            let wait = simulator.wallTimeOfNextDueWork().map { max(1, min(1000, $0 - now)) } ?? 1000
+            do {
+                try await Task.sleep(for: .milliseconds(wait))
+            } catch {
+                return
+            }
+            simulator.runWorkDueNow()
+        }
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// True when the task is cancelled or the service group is shutting down gracefully.
+    static var isCancelledOrShuttingDown: Bool { isCancelled || Task.isShuttingDownGracefully }
+}

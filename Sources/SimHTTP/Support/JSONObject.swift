@@ -1,0 +1,127 @@
+import SimCore
+
+/// A JSON object of a request body, read field by field: a value of the wrong JSON type is 400,
+/// a missing required field is 422 `missing_field`, an unknown key is 422 `invalid`.
+struct JSONObject: Sendable {
+    let fields: [String: JSONValue]
+    /// The `resource` named in field errors.
+    let resource: String
+    /// Prefix of field names in errors, for nested objects (`sims[2].`).
+    let path: String
+
+    init(_ fields: [String: JSONValue], resource: String, path: String = "") {
+        self.fields = fields
+        self.resource = resource
+        self.path = path
+    }
+
+    /// True when the key is present, even with `null`.
+    func contains(_ key: String) -> Bool { fields[key] != nil }
+
+    /// Refuses keys other than `allowed`, naming each.
+    func rejectUnknownKeys(allowed: Set<String>) throws {
+        let unknown = fields.keys.filter { !allowed.contains($0) }.sorted()
+        guard unknown.isEmpty else {
+            throw HTTPProblem.validationFailed(
+                unknown.map { .init(resource: resource, field: path + $0, code: "invalid", message: "unknown field") })
+        }
+    }
+
+    /// A string field; nil when absent or null.
+    func string(_ key: String) throws -> String? {
+        switch fields[key] {
+        case nil, .null: return nil
+        case .string(let value): return value
+        case let other?: throw wrongType(key, expected: "a string", got: other)
+        }
+    }
+
+    /// A required string field.
+    func requiredString(_ key: String) throws -> String {
+        guard let value = try string(key) else { throw missing(key) }
+        return value
+    }
+
+    /// An integer field; nil when absent or null.
+    func integer(_ key: String) throws -> Int? {
+        switch fields[key] {
+        case nil, .null: return nil
+        case .integer(let value) where value >= Int64(Int.min) && value <= Int64(Int.max): return Int(value)
+        case .number(let value) where value.rounded() == value && abs(value) < 9e15: return Int(value)
+        case let other?: throw wrongType(key, expected: "an integer", got: other)
+        }
+    }
+
+    /// A number field; nil when absent or null.
+    func number(_ key: String) throws -> Double? {
+        switch fields[key] {
+        case nil, .null: return nil
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        case let other?: throw wrongType(key, expected: "a number", got: other)
+        }
+    }
+
+    /// An array of objects; nil when absent or null.
+    func objects(_ key: String) throws -> [JSONObject]? {
+        switch fields[key] {
+        case nil, .null: return nil
+        case .array(let values):
+            return try values.enumerated().map { index, value in
+                guard case .object(let fields) = value else {
+                    throw HTTPProblem.badRequest("\(path)\(key)[\(index)] should be an object, not \(value.typeName)")
+                }
+                return JSONObject(fields, resource: resource, path: "\(path)\(key)[\(index)].")
+            }
+        case let other?: throw wrongType(key, expected: "an array", got: other)
+        }
+    }
+
+    /// A duration field: seconds as a number, or a string like "15m"; nil when absent or null.
+    func duration(_ key: String) throws -> SimDuration? {
+        let parsed: SimDuration?
+        switch fields[key] {
+        case nil, .null: return nil
+        case .integer(let seconds): parsed = SimDuration(seconds: Double(seconds))
+        case .number(let seconds): parsed = SimDuration(seconds: seconds)
+        case .string(let text): parsed = SimDuration(text: text)
+        case let other?: throw wrongType(key, expected: "a number of seconds or a string like \"15m\"", got: other)
+        }
+        guard let parsed else { throw invalid(key, "a duration is a number of seconds or a string like \"90s\", \"15m\", \"2h\", \"3d\"") }
+        return parsed
+    }
+
+    /// A time field in the Smarthub format; nil when absent or null.
+    func timestamp(_ key: String) throws -> Timestamp? {
+        guard let text = try string(key) else { return nil }
+        do {
+            return try Timestamp(smarthub: text)
+        } catch {
+            throw invalid(key, error.message)
+        }
+    }
+
+    /// A string field holding one of an enum's raw values; nil when absent or null.
+    func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) throws -> Value?
+    where Value.RawValue == String {
+        guard let text = try string(key) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            throw invalid(key, "one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// 422 `invalid` for `key`.
+    func invalid(_ key: String, _ message: String) -> HTTPProblem {
+        .validationFailed([.init(resource: resource, field: path + key, code: "invalid", message: message)])
+    }
+
+    /// 422 `missing_field` for `key`.
+    func missing(_ key: String) -> HTTPProblem {
+        .validationFailed([.init(resource: resource, field: path + key, code: "missing_field", message: "\(path + key) is required")])
+    }
+
+    private func wrongType(_ key: String, expected: String, got value: JSONValue) -> HTTPProblem {
+        .badRequest("Body should be a JSON object: field '\(path + key)' should be \(expected), not \(value.typeName)")
+    }
+}

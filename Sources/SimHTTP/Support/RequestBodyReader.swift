@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// Reads a request body as one JSON object, with the documented answers for what is wrong:
+/// 413 over 1 MiB, 400 when it is not JSON or not an object.
+public enum RequestBodyReader {
+    /// The largest body accepted, in bytes (1 MiB).
+    public static let maximumBodyBytes = 1 << 20
+
+    /// The body as a JSON object; a missing or empty body is refused with 400.
+    static func object(of request: Request, resource: String) async throws -> JSONObject {
+        guard let object = try await optionalObject(of: request, resource: resource) else {
+            throw HTTPProblem.badRequest("Body should be a JSON object")
+        }
+        return object
+    }
+
+    /// The body as a JSON object, or nil when there is no body at all.
+    static func optionalObject(of request: Request, resource: String) async throws -> JSONObject? {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maximumBodyBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw HTTPProblem.payloadTooLarge
+        }
+        guard buffer.readableBytes > 0 else { return nil }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw HTTPProblem.badRequest("Body should be a JSON object")
+        }
+        guard case .object(let fields) = value else { throw HTTPProblem.badRequest("Body should be a JSON object") }
+        return JSONObject(fields, resource: resource)
+    }
+}

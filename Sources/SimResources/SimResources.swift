@@ -1,0 +1,1 @@
+// The generated EmbeddedResources.swift is this target's content.

@@ -1,0 +1,101 @@
+import Foundation
+import SimCore
+import Yams
+
+/// Reads a seed document (seed-data/README.md) into the core's ``SimCore/WorldSeed``.
+///
+/// A document is decoded, then checked against every rule of the README, then mapped to core
+/// values with the defaults filled in. A document with errors is refused with a ``SeedError``
+/// naming the source, the entry path and each problem.
+///
+/// ```swift
+/// let seed = try SeedLoader.load(fileAt: "seed-data/default.yaml")
+/// seed.demoEnterprise.enterprise.apiKey   // "demo-key-0d1f6a2c9e4b7385"
+/// ```
+public enum SeedLoader {
+    /// Loads the seed file at `path`: JSON when the name ends in `.json`, YAML otherwise.
+    /// - Throws: ``SeedError`` when the file cannot be read or the seed is invalid.
+    public static func load(fileAt path: String) throws(SeedError) -> WorldSeed {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw SeedError(source: path, problem: SeedProblem(path: "", message: "cannot read the file: \(error.localizedDescription)"))
+        }
+        if path.lowercased().hasSuffix(".json") {
+            return try load(json: data, source: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SeedError(source: path, problem: SeedProblem(path: "", message: "the file is not UTF-8 text"))
+        }
+        return try load(yaml: text, source: path)
+    }
+
+    /// Loads a seed written in YAML; `source` names it in errors (e.g. the file path).
+    /// - Throws: ``SeedError`` for YAML syntax errors and invalid seeds.
+    public static func load(yaml text: String, source: String) throws(SeedError) -> WorldSeed {
+        let document: SeedDocument
+        do {
+            // Plain scalars stay untyped until decoded, as in YAMLDecoder: "0012" read as a string stays "0012".
+            let parser = try Parser(yaml: text, resolver: Resolver.basic.appending(.merge))
+            guard let root = try parser.singleRoot() else {
+                throw SeedProblems([SeedProblem(path: "", message: "the document is empty", line: 1)])
+            }
+            document = try withExtendedLifetime(parser) { try YAMLDecoder().decode(SeedDocument.self, from: root) }
+        } catch {
+            throw SeedError(source: source, problems: inLineOrder(problems(decoding: error)))
+        }
+        return try seed(from: document, source: source)
+    }
+
+    /// Loads a seed written in JSON; `source` names it in errors.
+    /// - Throws: ``SeedError`` for JSON syntax errors and invalid seeds.
+    public static func load(json data: Data, source: String) throws(SeedError) -> WorldSeed {
+        let document: SeedDocument
+        do {
+            document = try JSONDecoder().decode(SeedDocument.self, from: data)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw SeedError(source: source, problem: .jsonSyntax(in: data))
+            }
+            throw SeedError(source: source, problems: problems(decoding: error))
+        } catch {
+            throw SeedError(source: source, problems: problems(decoding: error))
+        }
+        return try seed(from: document, source: source)
+    }
+
+    /// Loads a seed written in JSON text; `source` names it in errors.
+    /// - Throws: ``SeedError`` for JSON syntax errors and invalid seeds.
+    public static func load(json text: String, source: String) throws(SeedError) -> WorldSeed {
+        try load(json: Data(text.utf8), source: source)
+    }
+
+    /// Validates a decoded document and maps it to the core form.
+    private static func seed(from document: SeedDocument, source: String) throws(SeedError) -> WorldSeed {
+        let problems = SeedValidator.problems(in: document)
+        guard problems.isEmpty else { throw SeedError(source: source, problems: inLineOrder(problems)) }
+        return document.worldSeed()
+    }
+
+    /// `problems` sorted by line (problems without a line keep their order, after the others).
+    private static func inLineOrder(_ problems: [SeedProblem]) -> [SeedProblem] {
+        problems.enumerated()
+            .sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The problems an error thrown while parsing or decoding stands for.
+    private static func problems(decoding error: any Error) -> [SeedProblem] {
+        switch error {
+        case let problems as SeedProblems:
+            return problems.problems
+        case let yamlError as YamlError:
+            return [SeedProblem(yamlError)]
+        case let decodingError as DecodingError:
+            return [SeedProblem(decodingError)]
+        default:
+            return [SeedProblem(path: "", message: "\(error)")]
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import SimCore
+import SimHTTP
+import SimResources
+import SimSeed
+
+/// `smarthub-sim serve`: loads a seed and serves the API until stopped.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the Smarthub API (/v1) and the control API (/_sim)."
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "A seed file (YAML or JSON). Default: the embedded seed-data/default.yaml.")
+    var seed: String?
+
+    @Option(help: "How the simulator clock moves: manual (only when told) or real (with wall time).")
+    var clock: ClockModeArgument = .real
+
+    @Option(name: .customLong("clock-scale"), help: "Simulated seconds per wall second in real mode.")
+    var clockScale: Double = 1
+
+    @Option(name: .customLong("admin-token"), help: "Require 'Authorization: Bearer <token>' on the control API.")
+    var adminToken: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: LogLevelArgument = .info
+
+    func validate() throws {
+        guard clockScale > 0, clockScale.isFinite else { throw ValidationError("--clock-scale must be a number above 0") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let worldSeed: WorldSeed
+        do {
+            worldSeed = try seed.map { try SeedLoader.load(fileAt: $0) }
+                ?? SeedLoader.load(yaml: EmbeddedResources.defaultSeedYAML, source: "seed-data/default.yaml (embedded)")
+        } catch {
+            FileHandle.standardError.write(Data("smarthub-sim: the seed was refused: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        var logger = Logger(label: "smarthub-sim")
+        logger.logLevel = logLevel.level
+        let wallClock = SystemWallClock()
+        let simulator = Simulator(seed: worldSeed, clockMode: clock.mode, clockScale: clockScale, wallClock: wallClock)
+        let configuration = ServerConfiguration(host: host, port: port, adminToken: adminToken)
+        let app = buildApplication(simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger) { port in
+            let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port).text
+            FileHandle.standardOutput.write(Data((banner + "\n").utf8))
+        }
+        try await app.runService()
+    }
+}
+
+/// The `--clock` values.
+enum ClockModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case manual, real
+
+    var mode: ClockMode { self == .manual ? .manual : .real }
+}
+
+/// The `--log-level` values.
+struct LogLevelArgument: ExpressibleByArgument {
+    static let info = LogLevelArgument(level: .info)
+    let level: Logger.Level
+
+    init(level: Logger.Level) { self.level = level }
+
+    init?(argument: String) {
+        guard let level = Logger.Level(rawValue: argument) else { return nil }
+        self.level = level
+    }
+}

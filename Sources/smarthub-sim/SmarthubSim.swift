@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `smarthub-sim` command: a local simulator of the Smarthub IoT SIM-management API.
+@main
+struct SmarthubSim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smarthub-sim",
+        abstract: "A local simulator of the Smarthub IoT SIM-management REST API.",
+        subcommands: [ServeCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}

@@ -1,0 +1,24 @@
+import SimCore
+import SimHTTP
+
+/// What the server prints once it listens: where to point a client, and with which key.
+/// Its first line is the ready signal to wait for (`smarthub-sim ready on …`).
+struct StartupBanner {
+    let simulator: Simulator
+    let host: String
+    let port: Int
+
+    var text: String {
+        let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let demo = simulator.seed.demoEnterprise.enterprise
+        let clock = simulator.clockReading()
+        return """
+            smarthub-sim ready on \(base)
+              Smarthub API base URL: \(base)/v1
+              Demo enterprise:       \(demo.name)
+              X-API-Key:             \(demo.apiKey)
+              Control API:           \(base)/_sim  (clock \(clock.mode.rawValue), now \(clock.now.smarthubString))
+              Contracts:             \(base)/v1/openapi.yaml  \(base)/_sim/openapi.yaml
+            """
+    }
+}

@@ -1,0 +1,77 @@
+"""Starts the built smarthub-sim binary on a free port for black-box tests."""
+
+import os
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO_KEY = "demo-key-0d1f6a2c9e4b7385"
+
+
+class RunningServer:
+    """A server process and its base URL."""
+
+    def __init__(self, process: subprocess.Popen, base_url: str, banner: str):
+        self.process = process
+        self.base_url = base_url
+        self.banner = banner
+
+    def get(self, path: str, key: str | None = DEMO_KEY, **kwargs) -> requests.Response:
+        headers = {"X-API-Key": key} if key else {}
+        return requests.get(self.base_url + path, headers=headers, timeout=10, **kwargs)
+
+    def post(self, path: str, key: str | None = DEMO_KEY, **kwargs) -> requests.Response:
+        headers = {"X-API-Key": key} if key else {}
+        return requests.post(self.base_url + path, headers=headers, timeout=10, **kwargs)
+
+
+def server_binary() -> Path:
+    binary = Path(os.environ.get("SMARTHUB_SIM_BIN", REPO / ".build" / "debug" / "smarthub-sim"))
+    if not binary.exists():
+        pytest.fail(f"{binary} does not exist: build the server first (swift build)")
+    return binary
+
+
+def start_server(*arguments: str) -> RunningServer:
+    """Starts `smarthub-sim serve --port 0 …` and waits for its ready line."""
+    process = subprocess.Popen(
+        [str(server_binary()), "serve", "--port", "0", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        match = re.search(r"smarthub-sim ready on (http://\S+)", line)
+        if match:
+            # Keep reading the banner's remaining lines (they follow immediately).
+            for _ in range(5):
+                lines.append(process.stdout.readline())
+            return RunningServer(process, match.group(1), "".join(lines))
+    process.kill()
+    pytest.fail("the server did not become ready:\n" + "".join(lines))
+
+
+def stop_server(server: RunningServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = start_server("--clock", "manual")
+    yield running
+    stop_server(running)
