@@ -13,7 +13,7 @@ extension Simulator {
 
     /// Moves the clock forward to `target`, running in time order every piece of work that falls
     /// due on the way, each at its own due time.
-    /// - Throws: `invalid` on `field` when `target` is before the current time.
+    /// - Throws: `invalid` on `field` when `target` is before the current time or after ``Timestamp/latest``.
     @discardableResult
     public func advance(to target: Timestamp, field: String = "to") throws(SimError) -> Timestamp {
         let wall = wallMilliseconds
@@ -22,6 +22,10 @@ extension Simulator {
                 throw .rejected(
                     "Clock", field: field, code: .invalid,
                     message: "the clock cannot move backwards (now \(now.smarthubString)); reset the simulator to start again")
+            }
+            guard target <= .latest else {
+                throw .rejected(
+                    "Clock", field: field, code: .invalid, message: "the clock cannot go past \(Timestamp.latest.smarthubString)")
             }
             world.runDueWork(upTo: target)
             world.clock.set(target, wallMilliseconds: wall)

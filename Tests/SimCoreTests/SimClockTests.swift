@@ -124,3 +124,15 @@ struct SimClockTests {
         }
     }
 }
+
+/// A fast real clock stops at the last moment the time format can write.
+@Suite struct SimClockLimitTests {
+    @Test func aRealClockStopsAtTheLatestWritableMoment() {
+        // Given a real clock at a million times wall speed
+        let start = Timestamp(secondsSinceEpoch: 1_700_000_000)
+        let clock = SimClock(start: start, mode: .real, scale: 1_000_000, wallMilliseconds: 0)
+        // When a very long wall time passes, then it reads no later than Timestamp.latest
+        #expect(clock.now(wallMilliseconds: 1_000_000_000_000) == .latest)
+        #expect(clock.now(wallMilliseconds: 1000) == start.adding(.seconds(1_000_000)))
+    }
+}

@@ -48,6 +48,7 @@ struct SimDurationTests {
         #expect(SimDuration(seconds: 1.2345)?.milliseconds == 1_235)
         #expect(SimDuration(seconds: 0)?.milliseconds == 0)
         #expect(SimDuration(seconds: -0.5) == nil)
+        #expect(SimDuration(seconds: -1e-323) == nil, "a negative number too small to round away is still negative")
         #expect(SimDuration(seconds: .infinity) == nil)
         #expect(SimDuration(seconds: .nan) == nil)
         #expect(SimDuration(seconds: 1e17) == nil)

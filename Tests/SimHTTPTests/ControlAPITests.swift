@@ -129,3 +129,18 @@ import Testing
         }
     }
 }
+
+/// The clock stays within what the Smarthub time format can write.
+@Suite struct ClockBoundsTests {
+    @Test func theClockCannotPassTheLastWritableMoment() async throws {
+        try await TestServer.run { server in
+            let huge = try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"by": 2750601981825172.0}"#)
+            #expect(huge.status == .unprocessableContent)
+            #expect(huge.errors.first?["field"] as? String == "by")
+            let last = try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"to": "9999-12-31T23:59:59+0000"}"#)
+            #expect(last.json["now"] as? String == "9999-12-31T23:59:59+0000")
+            let negative = try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"by": -1e-323}"#)
+            #expect(negative.status == .unprocessableContent)
+        }
+    }
+}

@@ -19,14 +19,15 @@ public struct SimClock: Sendable {
         self.anchorWallMilliseconds = wallMilliseconds
     }
 
-    /// The simulated time when the wall clock reads `wallMilliseconds`.
+    /// The simulated time when the wall clock reads `wallMilliseconds`; a real clock stops at
+    /// ``Timestamp/latest``, the last moment the Smarthub format can write.
     public func now(wallMilliseconds: Int64) -> Timestamp {
         switch mode {
         case .manual:
             return anchor
         case .real:
             let elapsed = Double(max(0, wallMilliseconds - anchorWallMilliseconds)) * scale
-            return anchor.adding(SimDuration(milliseconds: Int64(min(elapsed, 9e18))))
+            return min(anchor.adding(SimDuration(milliseconds: Int64(min(elapsed, 9e18)))), max(anchor, .latest))
         }
     }
 

@@ -42,7 +42,7 @@ public struct SimDuration: Hashable, Comparable, Sendable {
     /// A duration of `seconds` seconds (fractions kept to the millisecond); nil when negative, not finite or too large.
     public init?(seconds: Double) {
         let milliseconds = (seconds * 1000).rounded()
-        guard milliseconds.isFinite, milliseconds >= 0, milliseconds < 9.2e18 else { return nil }
+        guard seconds >= 0, milliseconds.isFinite, milliseconds < 9.2e18 else { return nil }
         self.init(milliseconds: Int64(milliseconds))
     }
 }

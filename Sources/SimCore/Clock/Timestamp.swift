@@ -23,6 +23,9 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         self.millisecondsSinceEpoch = secondsSinceEpoch * 1000
     }
 
+    /// The last moment the Smarthub format can write (its year has four digits): 9999-12-31T23:59:59Z.
+    public static let latest = Timestamp(secondsSinceEpoch: 253_402_300_799)
+
     /// Whole seconds since the Unix epoch (rounded down).
     public var secondsSinceEpoch: Int64 {
         millisecondsSinceEpoch >= 0 ? millisecondsSinceEpoch / 1000 : (millisecondsSinceEpoch - 999) / 1000

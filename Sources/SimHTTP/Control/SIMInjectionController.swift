@@ -26,7 +26,7 @@ struct SIMInjectionController {
     private static func template(_ object: JSONObject) throws -> SIMTemplate {
         try object.rejectUnknownKeys(allowed: templateKeys)
         var fields = CustomFields()
-        for (index, name) in CustomFields.fieldNames.enumerated() { fields[index] = try object.string(name) }
+        for (index, name) in CustomFields.fieldNames.enumerated() { fields[index] = try object.nullableString(name) }
         return SIMTemplate(
             iccid: try object.string("iccid"), imsi: try object.string("imsi"), msisdn: try object.string("msisdn"),
             imei: try object.string("imei"), status: try object.enumeration("status", SIMStatus.self), simSku: try object.string("simSku"),

@@ -7,7 +7,7 @@ enum CustomFieldsUpdateRequest {
         try body.rejectUnknownKeys(allowed: Set(CustomFields.fieldNames))
         var update = CustomFieldsUpdate()
         for (index, name) in CustomFields.fieldNames.enumerated() where body.contains(name) {
-            update.values[index] = .some(try body.string(name))
+            update.values[index] = .some(try body.nullableString(name))
         }
         return update
     }

@@ -1,7 +1,8 @@
 import SimCore
 
-/// A JSON object of a request body, read field by field: a value of the wrong JSON type is 400,
-/// a missing required field is 422 `missing_field`, an unknown key is 422 `invalid`.
+/// A JSON object of a request body, read field by field: a value of the wrong JSON type is 400
+/// (`null` included, except where a field is read as nullable), a missing required field is
+/// 422 `missing_field`, an unknown key is 422 `invalid`.
 struct JSONObject: Sendable {
     let fields: [String: JSONValue]
     /// The `resource` named in field errors.
@@ -27,10 +28,15 @@ struct JSONObject: Sendable {
         }
     }
 
-    /// A string field; nil when absent or null.
+    /// A string field that may be `null`; nil when absent or null.
+    func nullableString(_ key: String) throws -> String? {
+        fields[key] == .null ? nil : try string(key)
+    }
+
+    /// A string field; nil when absent.
     func string(_ key: String) throws -> String? {
         switch fields[key] {
-        case nil, .null: return nil
+        case nil: return nil
         case .string(let value): return value
         case let other?: throw wrongType(key, expected: "a string", got: other)
         }
@@ -42,30 +48,30 @@ struct JSONObject: Sendable {
         return value
     }
 
-    /// An integer field; nil when absent or null.
+    /// An integer field; nil when absent.
     func integer(_ key: String) throws -> Int? {
         switch fields[key] {
-        case nil, .null: return nil
+        case nil: return nil
         case .integer(let value) where value >= Int64(Int.min) && value <= Int64(Int.max): return Int(value)
         case .number(let value) where value.rounded() == value && abs(value) < 9e15: return Int(value)
         case let other?: throw wrongType(key, expected: "an integer", got: other)
         }
     }
 
-    /// A number field; nil when absent or null.
+    /// A number field; nil when absent.
     func number(_ key: String) throws -> Double? {
         switch fields[key] {
-        case nil, .null: return nil
+        case nil: return nil
         case .integer(let value): return Double(value)
         case .number(let value): return value
         case let other?: throw wrongType(key, expected: "a number", got: other)
         }
     }
 
-    /// An array of objects; nil when absent or null.
+    /// An array of objects; nil when absent.
     func objects(_ key: String) throws -> [JSONObject]? {
         switch fields[key] {
-        case nil, .null: return nil
+        case nil: return nil
         case .array(let values):
             return try values.enumerated().map { index, value in
                 guard case .object(let fields) = value else {
@@ -77,11 +83,11 @@ struct JSONObject: Sendable {
         }
     }
 
-    /// A duration field: seconds as a number, or a string like "15m"; nil when absent or null.
+    /// A duration field: seconds as a number, or a string like "15m"; nil when absent.
     func duration(_ key: String) throws -> SimDuration? {
         let parsed: SimDuration?
         switch fields[key] {
-        case nil, .null: return nil
+        case nil: return nil
         case .integer(let seconds): parsed = SimDuration(seconds: Double(seconds))
         case .number(let seconds): parsed = SimDuration(seconds: seconds)
         case .string(let text): parsed = SimDuration(text: text)
@@ -91,7 +97,7 @@ struct JSONObject: Sendable {
         return parsed
     }
 
-    /// A time field in the Smarthub format; nil when absent or null.
+    /// A time field in the Smarthub format; nil when absent.
     func timestamp(_ key: String) throws -> Timestamp? {
         guard let text = try string(key) else { return nil }
         do {
@@ -101,7 +107,7 @@ struct JSONObject: Sendable {
         }
     }
 
-    /// A string field holding one of an enum's raw values; nil when absent or null.
+    /// A string field holding one of an enum's raw values; nil when absent.
     func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) throws -> Value?
     where Value.RawValue == String {
         guard let text = try string(key) else { return nil }

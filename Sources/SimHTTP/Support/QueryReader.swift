@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import SimCore
 
-/// Reads query parameters; an unreadable value is 422 `invalid` with resource `query`.
-/// An empty value (`?status=`) counts as not given.
+/// Reads query parameters; an unreadable value (an empty one included) is 422 `invalid` with
+/// resource `query`.
 struct QueryReader {
     private let parameters: [String: String]
 
@@ -11,12 +11,12 @@ struct QueryReader {
         var parameters: [String: String] = [:]
         for (key, value) in request.uri.queryParameters where parameters[String(key)] == nil {
             let name = String(key).removingPercentEncoding ?? String(key)
-            if !value.isEmpty { parameters[name] = String(value) }
+            parameters[name] = String(value)
         }
         self.parameters = parameters
     }
 
-    /// A parameter's text; nil when absent or empty.
+    /// A parameter's text; nil when absent.
     func string(_ name: String) -> String? { parameters[name] }
 
     /// `page` and `size`, with their defaults and limits.
