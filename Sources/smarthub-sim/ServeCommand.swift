@@ -43,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let worldSeed: WorldSeed
         do {
-            worldSeed = try seed.map { try SeedLoader.load(fileAt: $0) }
+            worldSeed =
+                try seed.map { try SeedLoader.load(fileAt: $0) }
                 ?? SeedLoader.load(yaml: EmbeddedResources.defaultSeedYAML, source: "seed-data/default.yaml (embedded)")
         } catch {
             FileHandle.standardError.write(Data("smarthub-sim: the seed was refused: \(error)\n".utf8))

@@ -10,7 +10,9 @@ struct IdentifierFactory: Sendable {
     init(random: DeterministicRandom) { self.random = random }
 
     /// A fresh ICCID, IMSI and MSISDN that `isTaken` says are free.
-    mutating func nextSIMIdentity(isTaken: (_ iccid: String, _ imsi: String, _ msisdn: String) -> Bool) -> (iccid: String, imsi: String, msisdn: String) {
+    mutating func nextSIMIdentity(
+        isTaken: (_ iccid: String, _ imsi: String, _ msisdn: String) -> Bool
+    ) -> (iccid: String, imsi: String, msisdn: String) {
         while true {
             serial += 1
             let body = "894499" + Self.digits(serial, count: 12)

@@ -30,8 +30,7 @@ extension Tenant {
         return created.sorted { $0.iccid < $1.iccid }
     }
 
-    private func defaultBasicPackage(_ request: SIMCreationRequest, account: Account, issues: inout [SimError.Issue]) -> ServicePackage?
-    {
+    private func defaultBasicPackage(_ request: SIMCreationRequest, account: Account, issues: inout [SimError.Issue]) -> ServicePackage? {
         if let name = request.basicServicePackageName {
             if let problem = basicPackageProblem(name, account: account) {
                 issues.append(.init(resource: "ServicePackage", field: "basicServicePackageName", code: problem.code, message: problem.message))

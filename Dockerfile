@@ -1,0 +1,24 @@
+# smarthub-sim: build a release binary with the static Swift standard library, run it on slim Debian.
+FROM swift:6.3-bookworm AS build
+WORKDIR /build
+COPY Package.swift ./
+COPY Plugins ./Plugins
+COPY Sources ./Sources
+COPY seed-data ./seed-data
+COPY openapi ./openapi
+RUN swift build -c release --static-swift-stdlib --product smarthub-sim \
+    && cp "$(swift build -c release --show-bin-path)/smarthub-sim" /usr/local/bin/smarthub-sim
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /srv/smarthub-sim --create-home smarthub
+COPY --from=build /usr/local/bin/smarthub-sim /usr/local/bin/smarthub-sim
+COPY seed-data /srv/smarthub-sim/seed-data
+USER smarthub
+WORKDIR /srv/smarthub-sim
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s CMD curl -fsS http://127.0.0.1:8080/_sim/health || exit 1
+ENTRYPOINT ["/usr/local/bin/smarthub-sim"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "8080"]
