@@ -17,11 +17,14 @@ extension Simulator {
     }
 
     /// Changes a SIM's status through the state machine (the single-SIM calls).
-    /// - Throws: `illegal_status` when the state machine refuses, `notFound` for an unknown SIM.
+    /// - Throws: `illegal_status` when the state machine refuses or a pending batch task holds
+    ///   the SIM, `notFound` for an unknown SIM.
     public func perform(_ action: SIMAction, giccid: String, enterprise: String, source: ChangeSource) throws(SimError) -> SIM {
         try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
-                try tenant.apply(action, toSIM: giccid, at: now, source: source).inCycle(now.cycleName)
+                _ = try tenant.sim(giccid)
+                try tenant.ensureNotHeldByBatchJob(giccid)
+                return try tenant.apply(action, toSIM: giccid, at: now, source: source).inCycle(now.cycleName)
             }
         }
     }

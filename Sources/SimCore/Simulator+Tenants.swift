@@ -20,7 +20,7 @@ extension Simulator {
             }
             var seed = world.seed.demoEnterprise
             if template == .empty { seed.sims = [] }
-            var tenant = Tenant(seed: seed, randomSeed: world.seed.randomSeed)
+            var tenant = world.makeTenant(seed)
             // Ids (the generated key first) come from the new enterprise's own generator, not the demo's.
             tenant.identifiers = IdentifierFactory(random: DeterministicRandom(seed: world.seed.randomSeed, scope: name))
             let key = apiKey ?? tenant.identifiers.nextAPIKey()

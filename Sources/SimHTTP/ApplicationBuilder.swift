@@ -36,6 +36,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     root.register(on: publicRoutes)
     EnterpriseController(simulator: simulator).register(on: publicRoutes)
     SIMController(simulator: simulator).register(on: publicRoutes)
+    BatchJobController(simulator: simulator).register(on: publicRoutes)
 
     let system = SystemController(simulator: simulator)
     system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
@@ -46,6 +47,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     ClockController(simulator: simulator).register(on: controlRoutes)
     TenantController(simulator: simulator).register(on: controlRoutes)
     SIMInjectionController(simulator: simulator).register(on: controlRoutes)
+    SettingsController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

@@ -5,7 +5,9 @@ extension SeedDocument {
     /// statuses `ENABLED`, an enterprise created at `startTime`, a SIM created with its enterprise,
     /// the default APN, and each SIM in the share pool of its basic package.
     func worldSeed() -> WorldSeed {
-        WorldSeed(startTime: startTime, randomSeed: randomSeed, enterprises: enterprises.map { $0.enterpriseSeed(startTime: startTime) })
+        WorldSeed(
+            startTime: startTime, randomSeed: randomSeed, enterprises: enterprises.map { $0.enterpriseSeed(startTime: startTime) },
+            settings: settings?.settings ?? .defaults)
     }
 }
 

@@ -11,7 +11,7 @@ import SimCore
 struct SeedDocument: SeedEntry {
     /// The keys of the document.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, startTime, randomSeed, enterprises
+        case version, startTime, randomSeed, enterprises, settings
     }
 
     /// The format version; only 1 is accepted (checked by ``SeedValidator``).
@@ -22,6 +22,8 @@ struct SeedDocument: SeedEntry {
     var randomSeed: UInt64
     /// The enterprises; the first is the demo enterprise.
     var enterprises: [EnterpriseEntry]
+    /// How the platform behaves for every enterprise; the defaults when absent.
+    var settings: SettingsEntry?
     /// Where the document's keys are in the file.
     var location: EntryLocation
 
@@ -32,12 +34,14 @@ struct SeedDocument: SeedEntry {
         let startTime = reader.requiredTime(.startTime)
         let randomSeed: UInt64? = reader.required(.randomSeed)
         let enterprises: [EnterpriseEntry]? = reader.requiredList(.enterprises)
+        let settings: SettingsEntry? = reader.optional(.settings)
         try reader.finish()
         guard let version, let startTime, let randomSeed, let enterprises else { throw reader.failure }
         self.version = version
         self.startTime = startTime
         self.randomSeed = randomSeed
         self.enterprises = enterprises
+        self.settings = settings
         self.location = reader.location
     }
 }

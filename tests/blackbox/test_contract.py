@@ -28,6 +28,11 @@ PUBLIC_OPERATIONS = [
     "deactivateSim",
     "suspendSim",
     "retireSim",
+    "createActivateJob",
+    "createDeactivateJob",
+    "createRetireJob",
+    "createBasicServicePackageJob",
+    "getBatchJob",
 ]
 CONTROL_OPERATIONS = [
     "getHealth",
@@ -39,6 +44,8 @@ CONTROL_OPERATIONS = [
     "createEnterprise",
     "deleteEnterprise",
     "createSims",
+    "getSettings",
+    "setSettings",
 ]
 # Every check but positive_data_acceptance: a schema-valid call may still be refused by a
 # business rule (422 illegal_status for retiring an ACTIVATED SIM), as the contract says.
@@ -77,8 +84,15 @@ def run_schemathesis(spec: str, base_url: str, operations: list[str], extra: lis
     for operation in operations:
         command += ["--include-operation-id", operation]
     result = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output[-20000:]
+    assert result.returncode == 0, readable_report(result.stdout + result.stderr)
+
+
+def readable_report(output: str) -> str:
+    """The failures and summary of a schemathesis report, with generated monster lines shortened."""
+    lines = [line if len(line) <= 400 else f"{line[:300]} …({len(line)} characters)" for line in output.splitlines()]
+    text = "\n".join(lines)
+    start = text.find("FAILURES")
+    return text[start:] if start >= 0 else text
 
 
 def test_public_api_conforms_to_the_contract(server):

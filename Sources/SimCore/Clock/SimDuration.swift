@@ -22,21 +22,24 @@ public struct SimDuration: Hashable, Comparable, Sendable {
 
     public static func < (lhs: SimDuration, rhs: SimDuration) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
-    /// Parses `"90s"`, `"15m"`, `"2h"`, `"3d"`, `"500ms"` or a bare number of seconds (`"90"`, `"1.5"`).
-    /// Returns nil for anything else, for a negative value, or for one too large to represent.
+    /// Parses `"90s"`, `"15m"`, `"2h"`, `"3d"`, `"500ms"` or a bare number of seconds (`"90"`, `"1.5"`):
+    /// digits, optionally a point and more digits, optionally a unit. Returns nil for anything else
+    /// or for a value too large to represent.
     public init?(text: String) {
         let units: [(suffix: String, milliseconds: Double)] = [
             ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
         ]
-        for unit in units where text.hasSuffix(unit.suffix) {
-            let number = text.dropLast(unit.suffix.count)
-            // "15m" must not be read as "15" + "m" of "ms": the first matching suffix wins, "ms" is first.
-            guard let value = Double(number), number.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
-            self.init(seconds: value * unit.milliseconds / 1000)
-            return
-        }
-        guard let value = Double(text), text.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
-        self.init(seconds: value)
+        // "ms" comes before "m" and "s", so "500ms" is not read as "500m" + "s".
+        let unit = units.first { text.hasSuffix($0.suffix) } ?? ("", 1000)
+        let number = text.dropLast(unit.suffix.count)
+        guard Self.isDecimal(number), let value = Double(number) else { return nil }
+        self.init(seconds: value * unit.milliseconds / 1000)
+    }
+
+    /// True for digits, optionally followed by a point and more digits.
+    private static func isDecimal(_ text: Substring) -> Bool {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// A duration of `seconds` seconds (fractions kept to the millisecond); nil when negative, not finite or too large.

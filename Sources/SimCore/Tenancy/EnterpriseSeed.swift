@@ -24,13 +24,16 @@ public struct WorldSeed: Equatable, Sendable {
     public var startTime: Timestamp
     public var randomSeed: UInt64
     public var enterprises: [EnterpriseSeed]
+    /// The settings every enterprise starts with.
+    public var settings: EnterpriseSettings
 
     /// A world seed with every part given; `enterprises` must not be empty.
-    public init(startTime: Timestamp, randomSeed: UInt64, enterprises: [EnterpriseSeed]) {
+    public init(startTime: Timestamp, randomSeed: UInt64, enterprises: [EnterpriseSeed], settings: EnterpriseSettings = .defaults) {
         precondition(!enterprises.isEmpty, "a world has at least one enterprise")
         self.startTime = startTime
         self.randomSeed = randomSeed
         self.enterprises = enterprises
+        self.settings = settings
     }
 
     /// The demo enterprise: the first of the seed.

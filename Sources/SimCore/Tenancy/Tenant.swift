@@ -9,9 +9,21 @@ struct Tenant: Sendable {
     var sims = SIMStore()
     var changeLog = ChangeLog()
     var identifiers: IdentifierFactory
+    var settings: EnterpriseSettings
+    /// Unique in the world's life, so work scheduled for a deleted tenant never reaches a new
+    /// tenant of the same name.
+    var serial: UInt64 = 0
+    /// Batch jobs by id.
+    var batchJobs: [String: BatchJob] = [:]
+    /// Jobs not finished, oldest first; the first is running. One job runs at a time, so jobs
+    /// touching the same SIM change it in the order they were posted.
+    var batchQueue: [String] = []
+    /// For each SIM with pending batch tasks, the jobs holding it, oldest first.
+    var batchHolds: [String: [String]] = [:]
 
     /// A tenant holding `seed`, whose generated ids derive from `randomSeed` and the enterprise name.
-    init(seed: EnterpriseSeed, randomSeed: UInt64) {
+    init(seed: EnterpriseSeed, randomSeed: UInt64, settings: EnterpriseSettings) {
+        self.settings = settings
         enterprise = seed.enterprise
         accountNames = seed.accounts.map(\.name)
         accounts = Dictionary(seed.accounts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -3,4 +3,7 @@
 /// Work is data, not a closure, so pending work can be inspected and persisted. Each later
 /// feature (batch tasks, SMS delivery, push retries, usage rules) adds its case here and its
 /// handler in `World.run(_:at:)`.
-public enum ScheduledWork: Sendable, Equatable {}
+public enum ScheduledWork: Sendable, Equatable {
+    /// Run the next task of a batch job of the tenant with this serial.
+    case batchStep(tenantSerial: UInt64, enterprise: String, jobId: String)
+}

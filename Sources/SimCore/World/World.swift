@@ -6,6 +6,7 @@ struct World: Sendable {
     var scheduler = Scheduler<ScheduledWork>()
     var tenants: [String: Tenant] = [:]
     var tenantNameByAPIKey: [String: String] = [:]
+    private var nextTenantSerial: UInt64 = 1
 
     init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64) {
         self.seed = seed
@@ -24,7 +25,15 @@ struct World: Sendable {
     }
 
     private mutating func loadSeedTenants() {
-        for enterpriseSeed in seed.enterprises { add(Tenant(seed: enterpriseSeed, randomSeed: seed.randomSeed)) }
+        for enterpriseSeed in seed.enterprises { add(makeTenant(enterpriseSeed)) }
+    }
+
+    /// A tenant holding `enterpriseSeed`, with the seed's settings and a fresh serial.
+    mutating func makeTenant(_ enterpriseSeed: EnterpriseSeed) -> Tenant {
+        var tenant = Tenant(seed: enterpriseSeed, randomSeed: seed.randomSeed, settings: seed.settings)
+        tenant.serial = nextTenantSerial
+        nextTenantSerial += 1
+        return tenant
     }
 
     mutating func add(_ tenant: Tenant) {
@@ -51,6 +60,12 @@ struct World: Sendable {
     }
 
     private mutating func run(_ work: ScheduledWork, at time: Timestamp) {
-        switch work {}
+        switch work {
+        case .batchStep(let serial, let enterprise, let jobId):
+            guard tenants[enterprise]?.serial == serial else { return }
+            if let next = tenants[enterprise]!.runBatchStep(jobId: jobId, at: time) {
+                scheduler.schedule(.batchStep(tenantSerial: serial, enterprise: enterprise, jobId: next.jobId), at: next.due)
+            }
+        }
     }
 }

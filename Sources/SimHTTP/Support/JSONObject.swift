@@ -68,6 +68,22 @@ struct JSONObject: Sendable {
         }
     }
 
+    /// An array of strings; nil when absent.
+    func strings(_ key: String) throws -> [String]? {
+        switch fields[key] {
+        case nil: return nil
+        case .array(let values):
+            return try values.enumerated().map { index, value in
+                guard case .string(let text) = value else {
+                    throw HTTPProblem.badRequest(
+                        "Body should be a JSON object: \(path)\(key)[\(index)] should be a string, not \(value.typeName)")
+                }
+                return text
+            }
+        case let other?: throw wrongType(key, expected: "an array of strings", got: other)
+        }
+    }
+
     /// An array of objects; nil when absent.
     func objects(_ key: String) throws -> [JSONObject]? {
         switch fields[key] {

@@ -1,0 +1,47 @@
+extension Tenant {
+    /// Moves a SIM to another basic plan of its account (and to that plan's share pool), records
+    /// the change and returns the SIM after it.
+    mutating func changeBasicServicePackage(
+        ofSIM giccid: String, to name: String, at time: Timestamp, source: ChangeSource
+    )
+        throws(SimError) -> SIM
+    {
+        let package = try basicServicePackage(named: name)
+        let change = try sims.update(iccid: giccid) { sim throws(SimError) -> (String?, SIM) in
+            guard sim.status != .retired else {
+                throw .rejected(
+                    "SIM", field: "status", code: .illegalStatus,
+                    message: "Illegal SIM state, current SIM state cannot change its basic service package")
+            }
+            guard package.accountName == sim.accountName else {
+                throw .rejected(
+                    "ServicePackage", field: "servicePackageName", code: .invalid,
+                    message: "service package '\(name)' is not available to account '\(sim.accountName)'")
+            }
+            guard sim.basicServicePackageName != name else {
+                throw .rejected(
+                    "ServicePackage", field: "servicePackageName", code: .alreadyExists,
+                    message: "the SIM already has basic service package '\(name)'")
+            }
+            let before = sim.basicServicePackageName
+            sim.basicServicePackageName = name
+            sim.sharePoolName = package.sharePoolName
+            return (before, sim)
+        }
+        guard let (before, sim) = change else { throw .notFound("SIM", field: "giccid") }
+        changeLog.append(ChangeLogEntry(giccid: giccid, type: .servicePackage, before: before, after: name, time: time, source: source))
+        return sim
+    }
+
+    /// The basic plan of this name, or a refusal naming `servicePackageName`.
+    func basicServicePackage(named name: String) throws(SimError) -> ServicePackage {
+        guard let package = servicePackages[name] else {
+            throw .rejected("ServicePackage", field: "servicePackageName", code: .missing, message: "no service package named '\(name)'")
+        }
+        guard package.kind == .basic else {
+            throw .rejected(
+                "ServicePackage", field: "servicePackageName", code: .invalid, message: "'\(name)' is a supplementary plan, not a basic one")
+        }
+        return package
+    }
+}

@@ -1,0 +1,62 @@
+import SimCore
+
+/// The optional `settings` of a seed document: how the platform behaves for every enterprise
+/// (seed-data/README.md, "Settings").
+///
+/// ```yaml
+/// settings:
+///   batchStartDelay: "1s"
+///   batchTaskInterval: "20ms"
+/// ```
+struct SettingsEntry: SeedEntry {
+    /// The keys of the settings.
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case batchStartDelay, batchTaskInterval
+    }
+
+    /// Time from a batch job's turn to its first task.
+    var batchStartDelay: SimDuration?
+    /// Time between two tasks of a batch job.
+    var batchTaskInterval: SimDuration?
+    /// Where the keys are in the file.
+    var location: EntryLocation
+
+    /// Decodes the settings, reporting every problem of them.
+    init(from decoder: any Decoder) throws {
+        var reader = try EntryReader(decoder, keys: CodingKeys.self, entry: "settings")
+        let startDelay: SeedDuration? = reader.optional(.batchStartDelay)
+        let taskInterval: SeedDuration? = reader.optional(.batchTaskInterval)
+        try reader.finish()
+        batchStartDelay = startDelay?.duration
+        batchTaskInterval = taskInterval?.duration
+        location = reader.location
+    }
+
+    /// The core settings: the defaults with the given values in place.
+    var settings: EnterpriseSettings {
+        var settings = EnterpriseSettings.defaults
+        if let batchStartDelay { settings.batchStartDelay = batchStartDelay }
+        if let batchTaskInterval { settings.batchTaskInterval = batchTaskInterval }
+        return settings
+    }
+}
+
+/// A duration as written in a seed: seconds as a number, or a string like `"90s"`, `"15m"`, `"500ms"`.
+struct SeedDuration: Decodable {
+    let duration: SimDuration
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let parsed: SimDuration?
+        if let seconds = try? container.decode(Double.self) {
+            parsed = SimDuration(seconds: seconds)
+        } else {
+            parsed = SimDuration(text: try container.decode(String.self))
+        }
+        guard let parsed else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a duration: seconds, or a string like \"90s\", \"15m\", \"500ms\"")
+        }
+        duration = parsed
+    }
+}
