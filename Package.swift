@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .executableTarget(name: "ResourceEmbedder"),
@@ -29,10 +31,19 @@ let package = Package(
             dependencies: ["SimCore", "SimResources", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "SimPush",
+            dependencies: [
+                "SimCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "SimHTTP",
             dependencies: [
                 "SimCore",
                 "SimSeed",
+                "SimPush",
                 "SimResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -46,18 +57,39 @@ let package = Package(
                 "SimCore",
                 "SimSeed",
                 "SimHTTP",
+                "SimPush",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        .target(
+            name: "SimTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimSeedTests", dependencies: ["SimSeed", "SimCore"]),
+        .testTarget(
+            name: "SimPushTests",
+            dependencies: [
+                "SimPush",
+                "SimCore",
+                "SimTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "SimHTTPTests",
             dependencies: [
                 "SimHTTP",
                 "SimCore",
                 "SimSeed",
+                "SimPush",
+                "SimTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

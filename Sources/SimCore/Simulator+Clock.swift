@@ -12,24 +12,29 @@ extension Simulator {
     }
 
     /// Moves the clock forward to `target`, running in time order every piece of work that falls
-    /// due on the way, each at its own due time.
+    /// due on the way, each at its own due time. Push attempts that fall due go to
+    /// ``deliveryRequests`` (``advanceAndDeliver(to:field:)`` makes them and waits instead).
     /// - Throws: `invalid` on `field` when `target` is before the current time or after ``Timestamp/latest``.
     @discardableResult
     public func advance(to target: Timestamp, field: String = "to") throws(SimError) -> Timestamp {
         let wall = wallMilliseconds
         return try withWorld { world, now throws(SimError) in
-            guard target >= now else {
-                throw .rejected(
-                    "Clock", field: field, code: .invalid,
-                    message: "the clock cannot move backwards (now \(now.smarthubString)); reset the simulator to start again")
-            }
-            guard target <= .latest else {
-                throw .rejected(
-                    "Clock", field: field, code: .invalid, message: "the clock cannot go past \(Timestamp.latest.smarthubString)")
-            }
+            try Self.check(target, from: now, field: field)
             world.runDueWork(upTo: target)
             world.clock.set(target, wallMilliseconds: wall)
             return target
+        }
+    }
+
+    /// Refuses a target before `now` or past the last writable moment.
+    static func check(_ target: Timestamp, from now: Timestamp, field: String) throws(SimError) {
+        guard target >= now else {
+            throw .rejected(
+                "Clock", field: field, code: .invalid,
+                message: "the clock cannot move backwards (now \(now.smarthubString)); reset the simulator to start again")
+        }
+        guard target <= .latest else {
+            throw .rejected("Clock", field: field, code: .invalid, message: "the clock cannot go past \(Timestamp.latest.smarthubString)")
         }
     }
 

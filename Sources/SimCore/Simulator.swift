@@ -3,50 +3,79 @@ import Synchronization
 /// The simulated Smarthub platform: every enterprise's objects, the clock and the scheduler,
 /// behind one lock so that every call is one consistent step, safe from any thread.
 ///
-/// Adapters (HTTP, seed loading, persistence) talk to the platform only through this type.
+/// Adapters (HTTP, seed loading, persistence) talk to the platform only through this type. Pushes
+/// leave through a ``PushTransport`` the host provides. With a real clock, attempts that fall due
+/// are queued on ``deliveryRequests`` for the host's delivery loop; with a manual clock they wait
+/// for ``advanceAndDeliver(to:field:)``, which makes them itself, in time order, and waits for
+/// their answers.
 ///
 /// ```swift
-/// let simulator = Simulator(seed: seed, wallClock: SystemWallClock())
+/// let simulator = Simulator(seed: seed, wallClock: SystemWallClock(), pushTransport: transport)
 /// let sim = try simulator.perform(.deactivate, giccid: "8944…", enterprise: "Demo IoT Ltd", source: .api)
-/// try simulator.advance(by: .minutes(15))
+/// try await simulator.advanceAndDeliver(to: later)
 /// ```
 public final class Simulator: Sendable {
     private let world: Mutex<World>
     private let wallClock: any WallClock
+    let pushTransport: any PushTransport
+    private let deliveryContinuation: AsyncStream<[PushRequest]>.Continuation
+    /// Push attempts due now, for the host's delivery loop to pass to ``deliver(_:)``.
+    public let deliveryRequests: AsyncStream<[PushRequest]>
     /// The first enterprise of the seed: the one control calls concern when they name none.
     public let demoEnterpriseName: String
     /// The seed the simulator started from (and returns to on reset).
     public let seed: WorldSeed
 
     /// A simulator holding `seed`, its clock at the seed's start time.
-    public init(seed: WorldSeed, clockMode: ClockMode = .manual, clockScale: Double = 1, wallClock: any WallClock) {
+    public init(
+        seed: WorldSeed, clockMode: ClockMode = .manual, clockScale: Double = 1, wallClock: any WallClock,
+        pushTransport: any PushTransport = UnconnectedPushTransport()
+    ) {
         self.seed = seed
         self.wallClock = wallClock
+        self.pushTransport = pushTransport
         demoEnterpriseName = seed.demoEnterprise.enterprise.name
         world = Mutex(World(seed: seed, clockMode: clockMode, clockScale: clockScale, wallMilliseconds: wallClock.nowMilliseconds()))
+        (deliveryRequests, deliveryContinuation) = AsyncStream.makeStream(of: [PushRequest].self)
     }
 
-    /// Runs `body` on the world after running the work that a real clock has made due since the
-    /// last call; `now` is the clock's reading.
+    /// Runs `body` on the world as one step: first the work the clock has made due, then `body`,
+    /// then the work `body` made due at once (pushes); with a real clock, push attempts that fell
+    /// due go to ``deliveryRequests``. `now` is the clock's reading.
     func withWorld<Result: Sendable>(_ body: (inout World, _ now: Timestamp) throws(SimError) -> Result) throws(SimError) -> Result {
         let wall = wallClock.nowMilliseconds()
-        return try world.withLock { world throws(SimError) -> Result in
+        let (result, ready) = try world.withLock { world throws(SimError) -> (Result, [PushRequest]) in
             let now = world.clock.now(wallMilliseconds: wall)
-            if world.clock.mode == .real { world.runDueWork(upTo: now) }
-            return try body(&world, now)
+            world.runDueWork(upTo: now)
+            let result = try body(&world, now)
+            world.runDueWork(upTo: world.clock.now(wallMilliseconds: wall))
+            // With a manual clock, pushes wait for the next advance, so tests see them go out at a moment they choose.
+            let handsOff = !world.advancing && world.clock.mode == .real
+            return (result, handsOff ? world.takeReadyDeliveries() : [])
         }
+        if !ready.isEmpty { deliveryContinuation.yield(ready) }
+        return result
     }
 
     /// Like ``withWorld(_:)`` for calls that cannot fail.
     func readWorld<Result: Sendable>(_ body: (inout World, _ now: Timestamp) -> Result) -> Result {
-        let wall = wallClock.nowMilliseconds()
-        return world.withLock { world in
-            let now = world.clock.now(wallMilliseconds: wall)
-            if world.clock.mode == .real { world.runDueWork(upTo: now) }
-            return body(&world, now)
+        do {
+            return try withWorld { world, now throws(SimError) in body(&world, now) }
+        } catch {
+            preconditionFailure("a step that cannot fail failed: \(error)")
         }
     }
 
     /// The machine's time, for clock changes that re-anchor the real clock.
     var wallMilliseconds: Int64 { wallClock.nowMilliseconds() }
+}
+
+/// The transport of a simulator without network: every attempt fails, saying so.
+public struct UnconnectedPushTransport: PushTransport {
+    /// A transport that delivers nothing.
+    public init() {}
+
+    public func send(_ request: PushRequest) async -> PushOutcome {
+        PushOutcome(httpStatus: nil, error: "no push transport is connected")
+    }
 }

@@ -37,6 +37,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     EnterpriseController(simulator: simulator).register(on: publicRoutes)
     SIMController(simulator: simulator).register(on: publicRoutes)
     BatchJobController(simulator: simulator).register(on: publicRoutes)
+    SMSController(simulator: simulator).register(on: publicRoutes)
 
     let system = SystemController(simulator: simulator)
     system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
@@ -47,7 +48,9 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     ClockController(simulator: simulator).register(on: controlRoutes)
     TenantController(simulator: simulator).register(on: controlRoutes)
     SIMInjectionController(simulator: simulator).register(on: controlRoutes)
+    MOSMSController(simulator: simulator).register(on: controlRoutes)
     SettingsController(simulator: simulator).register(on: controlRoutes)
+    WebhookController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 
@@ -62,6 +65,6 @@ public func buildApplication(
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
-    app.addServices(RealClockService(simulator: simulator, wallClock: wallClock))
+    app.addServices(RealClockService(simulator: simulator, wallClock: wallClock), PushDispatchService(simulator: simulator))
     return app
 }

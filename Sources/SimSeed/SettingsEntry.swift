@@ -7,17 +7,26 @@ import SimCore
 /// settings:
 ///   batchStartDelay: "1s"
 ///   batchTaskInterval: "20ms"
+///   pushTimeout: "5s"
+///   pushRetrySchedule: ["5s", "5m", "30m", "2h", "5h", "10h", "10h"]
+///   smsDeliveryDelay: "2s"
 /// ```
 struct SettingsEntry: SeedEntry {
     /// The keys of the settings.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case batchStartDelay, batchTaskInterval
+        case batchStartDelay, batchTaskInterval, pushTimeout, pushRetrySchedule, smsDeliveryDelay
     }
 
     /// Time from a batch job's turn to its first task.
     var batchStartDelay: SimDuration?
     /// Time between two tasks of a batch job.
     var batchTaskInterval: SimDuration?
+    /// How long a webhook receiver has to answer.
+    var pushTimeout: SimDuration?
+    /// The waits before each retry of a failed push.
+    var pushRetrySchedule: [SimDuration]?
+    /// Time from an MT SMS's POST to its final status.
+    var smsDeliveryDelay: SimDuration?
     /// Where the keys are in the file.
     var location: EntryLocation
 
@@ -26,9 +35,15 @@ struct SettingsEntry: SeedEntry {
         var reader = try EntryReader(decoder, keys: CodingKeys.self, entry: "settings")
         let startDelay: SeedDuration? = reader.optional(.batchStartDelay)
         let taskInterval: SeedDuration? = reader.optional(.batchTaskInterval)
+        let timeout: SeedDuration? = reader.optional(.pushTimeout)
+        let schedule: [SeedDuration]? = reader.optional(.pushRetrySchedule)
+        let smsDelay: SeedDuration? = reader.optional(.smsDeliveryDelay)
         try reader.finish()
         batchStartDelay = startDelay?.duration
         batchTaskInterval = taskInterval?.duration
+        pushTimeout = timeout?.duration
+        pushRetrySchedule = schedule?.map(\.duration)
+        smsDeliveryDelay = smsDelay?.duration
         location = reader.location
     }
 
@@ -37,6 +52,9 @@ struct SettingsEntry: SeedEntry {
         var settings = EnterpriseSettings.defaults
         if let batchStartDelay { settings.batchStartDelay = batchStartDelay }
         if let batchTaskInterval { settings.batchTaskInterval = batchTaskInterval }
+        if let pushTimeout { settings.pushTimeout = pushTimeout }
+        if let pushRetrySchedule { settings.pushRetrySchedule = pushRetrySchedule }
+        if let smsDeliveryDelay { settings.smsDeliveryDelay = smsDeliveryDelay }
         return settings
     }
 }

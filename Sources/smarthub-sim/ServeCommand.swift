@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SimCore
 import SimHTTP
+import SimPush
 import SimResources
 import SimSeed
 
@@ -53,13 +54,21 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "smarthub-sim")
         logger.logLevel = logLevel.level
         let wallClock = SystemWallClock()
-        let simulator = Simulator(seed: worldSeed, clockMode: clock.mode, clockScale: clockScale, wallClock: wallClock)
+        let transport = HTTPPushTransport()
+        let simulator = Simulator(
+            seed: worldSeed, clockMode: clock.mode, clockScale: clockScale, wallClock: wallClock, pushTransport: transport)
         let configuration = ServerConfiguration(host: host, port: port, adminToken: adminToken)
         let app = buildApplication(simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger) { port in
             let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port).text
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            try? await transport.shutdown()
+            throw error
+        }
+        try await transport.shutdown()
     }
 }
 

@@ -61,8 +61,10 @@ import Testing
 
     @Test func aSlowerPaceFromTheSettingsApplies() throws {
         let simulator = TestWorld.simulator()
-        _ = try simulator.updateSettings(
-            EnterpriseSettings(batchStartDelay: .minutes(1), batchTaskInterval: .minutes(1)), enterprise: enterprise)
+        var settings = EnterpriseSettings.defaults
+        settings.batchStartDelay = .minutes(1)
+        settings.batchTaskInterval = .minutes(1)
+        _ = try simulator.updateSettings(settings, enterprise: enterprise)
         let giccids = [TestWorld.giccid(.inventory), TestWorld.giccid(.testReady)]
         let jobId = try simulator.submitBatchJob(BatchJobRequest(kind: .activate, giccids: giccids), enterprise: enterprise).jobId
         try simulator.advance(by: .seconds(119))

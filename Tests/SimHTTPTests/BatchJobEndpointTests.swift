@@ -122,9 +122,11 @@ import Testing
     @Test func thePaceIsSetThroughTheSettings() async throws {
         try await TestServer.run { server in
             let initial = try await server.send(.get, "/_sim/settings", key: nil)
-            #expect(initial.json as NSDictionary == ["batchStartDelay": 1, "batchTaskInterval": 0.02] as NSDictionary)
+            #expect(initial.json["batchStartDelay"] as? Double == 1)
+            #expect(initial.json["batchTaskInterval"] as? Double == 0.02)
             let changed = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"batchStartDelay": "1m", "batchTaskInterval": 30}"#)
-            #expect(changed.json as NSDictionary == ["batchStartDelay": 60, "batchTaskInterval": 30] as NSDictionary)
+            #expect(changed.json["batchStartDelay"] as? Double == 60)
+            #expect(changed.json["batchTaskInterval"] as? Double == 30)
             let giccid = try await server.sim(inStatus: "INVENTORY")
             let jobId = try #require(
                 try await server.send(.post, "/v1/batchJobs/global-sims/activate", json: #"{"giccids": ["\#(giccid)"]}"#)
@@ -133,6 +135,11 @@ import Testing
             #expect(try await server.send(.get, "/v1/batchJobs/\(jobId)").json["status"] as? String == "PROCESSING")
             try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"by": "1s"}"#)
             #expect(try await server.send(.get, "/v1/batchJobs/\(jobId)").json["status"] as? String == "FINISHED")
+            let sms = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"smsDeliveryDelay": "10s", "pushTimeout": 0.5}"#)
+            #expect(sms.json["smsDeliveryDelay"] as? Double == 10)
+            #expect(sms.json["pushTimeout"] as? Double == 0.5)
+            let zeroTimeout = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"pushTimeout": 0}"#)
+            #expect(zeroTimeout.status == .unprocessableContent)
             let bad = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"batchTaskInterval": "soon"}"#)
             #expect(bad.status == .unprocessableContent)
             // A reset brings the seed's settings back

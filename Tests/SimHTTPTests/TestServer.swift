@@ -18,9 +18,12 @@ struct TestServer: Sendable {
     let client: any TestClientProtocol
 
     /// Runs `body` against a fresh server on the embedded default seed.
-    static func run(adminToken: String? = nil, _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+    static func run(
+        adminToken: String? = nil, pushTransport: any PushTransport = UnconnectedPushTransport(),
+        _ body: @escaping @Sendable (TestServer) async throws -> Void
+    ) async throws {
         let seed = try SeedLoader.load(yaml: EmbeddedResources.defaultSeedYAML, source: "default.yaml")
-        let simulator = Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock())
+        let simulator = Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock(), pushTransport: pushTransport)
         let app = Application(router: buildRouter(simulator: simulator, adminToken: adminToken))
         try await app.test(.router) { client in
             try await body(TestServer(simulator: simulator, client: client))

@@ -8,6 +8,7 @@ specified, invalid input refused, undeclared methods answered with 405.
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from conftest import DEMO_KEY, REPO
@@ -33,6 +34,9 @@ PUBLIC_OPERATIONS = [
     "createRetireJob",
     "createBasicServicePackageJob",
     "getBatchJob",
+    "updateApnStatus",
+    "sendMtSms",
+    "getMtSms",
 ]
 CONTROL_OPERATIONS = [
     "getHealth",
@@ -46,7 +50,14 @@ CONTROL_OPERATIONS = [
     "createSims",
     "getSettings",
     "setSettings",
+    "getWebhooks",
+    "deleteWebhook",
+    "listDeliveries",
+    "redeliver",
+    "sendMoSms",
 ]
+# setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
+# Swift tests cover it against a local receiver.
 # Every check but positive_data_acceptance: a schema-valid call may still be refused by a
 # business rule (422 illegal_status for retiring an ACTIVATED SIM), as the contract says.
 EXCLUDED_CHECKS = "positive_data_acceptance"
@@ -83,7 +94,8 @@ def run_schemathesis(spec: str, base_url: str, operations: list[str], extra: lis
     ]
     for operation in operations:
         command += ["--include-operation-id", operation]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    # schemathesis keeps a cache in its working directory: keep it out of the repository.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900, cwd=tempfile.mkdtemp(prefix="schemathesis-"))
     assert result.returncode == 0, readable_report(result.stdout + result.stderr)
 
 

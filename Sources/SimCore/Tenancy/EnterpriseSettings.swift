@@ -4,14 +4,31 @@ public struct EnterpriseSettings: Equatable, Sendable {
     public var batchStartDelay: SimDuration
     /// Time between two tasks of a batch job (the pace).
     public var batchTaskInterval: SimDuration
+    /// How long a webhook receiver has to answer a push, in wall time.
+    public var pushTimeout: SimDuration
+    /// The waits before each retry of a push that failed: one attempt, then one more per entry.
+    public var pushRetrySchedule: [SimDuration]
+    /// Time from accepting an MT SMS to its delivery (or failure).
+    public var smsDeliveryDelay: SimDuration
 
-    /// The defaults: a job starts a second after its turn comes and runs 50 tasks a second, so a
-    /// job of 100 SIMs ends about 3 simulated seconds after it was posted.
-    public static let defaults = EnterpriseSettings(batchStartDelay: .seconds(1), batchTaskInterval: SimDuration(milliseconds: 20))
+    /// The defaults: a batch job starts a second after its turn comes and runs 50 tasks a second,
+    /// so a job of 100 SIMs ends about 3 simulated seconds after it was posted; a push has 5 s to
+    /// be answered and is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (8 attempts).
+    /// An MT SMS is delivered (or fails) 2 s after it is accepted.
+    public static let defaults = EnterpriseSettings(
+        batchStartDelay: .seconds(1), batchTaskInterval: SimDuration(milliseconds: 20), pushTimeout: .seconds(5),
+        pushRetrySchedule: [.seconds(5), .minutes(5), .minutes(30), .hours(2), .hours(5), .hours(10), .hours(10)],
+        smsDeliveryDelay: .seconds(2))
 
     /// Settings with every value given.
-    public init(batchStartDelay: SimDuration, batchTaskInterval: SimDuration) {
+    public init(
+        batchStartDelay: SimDuration, batchTaskInterval: SimDuration, pushTimeout: SimDuration, pushRetrySchedule: [SimDuration],
+        smsDeliveryDelay: SimDuration = .seconds(2)
+    ) {
         self.batchStartDelay = batchStartDelay
         self.batchTaskInterval = batchTaskInterval
+        self.pushTimeout = pushTimeout
+        self.pushRetrySchedule = pushRetrySchedule
+        self.smsDeliveryDelay = smsDeliveryDelay
     }
 }

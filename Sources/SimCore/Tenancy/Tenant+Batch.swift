@@ -34,7 +34,7 @@ extension Tenant {
         }()
         guard let step else { return nil }
         releaseBatchHold(of: step.giccid, by: jobId)
-        let failure = runBatchTask(step.kind, giccid: step.giccid, plan: step.plan, at: time)
+        let failure = runBatchTask(step.kind, giccid: step.giccid, plan: step.plan, jobId: jobId, at: time)
         batchJobs[jobId]!.tasks[step.index].status = failure == nil ? .success : .fail
         batchJobs[jobId]!.tasks[step.index].errorMessage = failure
         batchJobs[jobId]!.nextTaskIndex = step.index + 1
@@ -62,10 +62,10 @@ extension Tenant {
     }
 
     /// Applies one task's change; nil on success, else the error message of the task.
-    private mutating func runBatchTask(_ kind: BatchJob.Kind, giccid: String, plan: String?, at time: Timestamp) -> String? {
+    private mutating func runBatchTask(_ kind: BatchJob.Kind, giccid: String, plan: String?, jobId: String, at time: Timestamp) -> String? {
         do {
             if let action = kind.action {
-                _ = try apply(action, toSIM: giccid, at: time, source: .batch)
+                _ = try apply(action, toSIM: giccid, at: time, source: .batch, jobId: jobId)
             } else if let plan {
                 _ = try changeBasicServicePackage(ofSIM: giccid, to: plan, at: time, source: .batch)
             }

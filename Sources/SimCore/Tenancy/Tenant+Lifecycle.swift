@@ -2,7 +2,11 @@ extension Tenant {
     /// Moves one SIM through the state machine, records the change and returns the SIM after it.
     ///
     /// The one path for every status change: single calls, batch tasks and automatic rules.
-    mutating func apply(_ action: SIMAction, toSIM giccid: String, at time: Timestamp, source: ChangeSource) throws(SimError) -> SIM {
+    mutating func apply(
+        _ action: SIMAction, toSIM giccid: String, at time: Timestamp, source: ChangeSource, jobId: String? = nil
+    )
+        throws(SimError) -> SIM
+    {
         let change = try sims.update(iccid: giccid) { sim throws(SimError) -> (SIMStatus, SIM) in
             let before = sim.status
             sim.status = try SIMLifecycle.transition(from: before, action: action)
@@ -13,6 +17,7 @@ extension Tenant {
         guard let (before, sim) = change else { throw .notFound("SIM", field: "giccid") }
         changeLog.append(
             ChangeLogEntry(giccid: giccid, type: .status, before: before.rawValue, after: sim.status.rawValue, time: time, source: source))
+        emitPush(SIMStatusChangePush(previousStatus: before, currentStatus: sim.status, source: source, jobId: jobId), sim: sim, at: time)
         return sim
     }
 }

@@ -20,6 +20,14 @@ struct Tenant: Sendable {
     var batchQueue: [String] = []
     /// For each SIM with pending batch tasks, the jobs holding it, oldest first.
     var batchHolds: [String: [String]] = [:]
+    /// Webhooks by account name; the `nil` key is the enterprise's.
+    var webhooks: [String?: WebhookConfiguration] = [:]
+    /// Every push and its attempts.
+    var deliveries = DeliveryLedger()
+    /// Push attempts asked for since the world last collected them (the world schedules them).
+    var pushAttemptsToSchedule: [(eventId: String, due: Timestamp)] = []
+    /// SMS sent to the tenant's SIMs, by `smsMsgId`.
+    var mtSMS: [String: MTSMS] = [:]
 
     /// A tenant holding `seed`, whose generated ids derive from `randomSeed` and the enterprise name.
     init(seed: EnterpriseSeed, randomSeed: UInt64, settings: EnterpriseSettings) {

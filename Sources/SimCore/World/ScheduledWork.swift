@@ -6,4 +6,8 @@
 public enum ScheduledWork: Sendable, Equatable {
     /// Run the next task of a batch job of the tenant with this serial.
     case batchStep(tenantSerial: UInt64, enterprise: String, jobId: String)
+    /// Attempt to deliver a push of the tenant with this serial.
+    case pushAttempt(tenantSerial: UInt64, enterprise: String, eventId: String)
+    /// Deliver (or fail) a pending MT SMS of the tenant with this serial.
+    case smsDelivery(tenantSerial: UInt64, enterprise: String, smsMsgId: String)
 }

@@ -7,6 +7,10 @@ struct World: Sendable {
     var tenants: [String: Tenant] = [:]
     var tenantNameByAPIKey: [String: String] = [:]
     private var nextTenantSerial: UInt64 = 1
+    /// Push attempts that fell due, waiting to be handed to the transport.
+    var readyDeliveries: [PushRequest] = []
+    /// True while `advanceAndDeliver` runs: it delivers what falls due itself.
+    var advancing = false
 
     init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64) {
         self.seed = seed
@@ -20,6 +24,7 @@ struct World: Sendable {
         tenants = [:]
         tenantNameByAPIKey = [:]
         scheduler.removeAll()
+        readyDeliveries = []
         clock.set(seed.startTime, wallMilliseconds: wallMilliseconds)
         loadSeedTenants()
     }
@@ -46,17 +51,45 @@ struct World: Sendable {
         return tenant
     }
 
-    /// Runs `body` on the tenant named `name` in place.
+    /// Runs `body` on the tenant named `name` in place, then schedules the work it asked for.
     mutating func withTenant<Result>(_ name: String, _ body: (inout Tenant) throws(SimError) -> Result) throws(SimError) -> Result {
         guard tenants[name] != nil else { throw .notFound("Enterprise", field: "enterpriseName") }
+        defer { scheduleRequestedWork(of: name) }
         return try body(&tenants[name]!)
     }
 
+    /// Moves the push attempts a tenant asked for into the scheduler.
+    private mutating func scheduleRequestedWork(of name: String) {
+        guard let tenant = tenants[name], !tenant.pushAttemptsToSchedule.isEmpty else { return }
+        for (eventId, due) in tenant.pushAttemptsToSchedule {
+            scheduler.schedule(.pushAttempt(tenantSerial: tenant.serial, enterprise: name, eventId: eventId), at: due)
+        }
+        tenants[name]!.pushAttemptsToSchedule = []
+    }
+
     /// Runs, in time order, every piece of work due at or before `limit`, each at its own due time.
-    mutating func runDueWork(upTo limit: Timestamp) {
+    /// With `pausingForDeliveries`, stops once push attempts are ready, after the rest of the work
+    /// due at that same moment, and returns that moment.
+    @discardableResult
+    mutating func runDueWork(upTo limit: Timestamp, pausingForDeliveries: Bool = false) -> Timestamp? {
         while let (due, work) = scheduler.popNext(dueBy: limit) {
             run(work, at: due)
+            if pausingForDeliveries, !readyDeliveries.isEmpty, scheduler.nextDueTime != due { return due }
         }
+        return nil
+    }
+
+    /// Takes the push attempts ready for the transport.
+    mutating func takeReadyDeliveries() -> [PushRequest] {
+        defer { readyDeliveries = [] }
+        return readyDeliveries
+    }
+
+    /// Records what came of a push attempt and schedules the attempts it leads to.
+    mutating func record(_ outcome: PushOutcome, of request: PushRequest) {
+        guard tenants[request.enterpriseName]?.serial == request.tenantSerial else { return }
+        tenants[request.enterpriseName]!.recordPushOutcome(outcome, of: request)
+        scheduleRequestedWork(of: request.enterpriseName)
     }
 
     private mutating func run(_ work: ScheduledWork, at time: Timestamp) {
@@ -66,6 +99,14 @@ struct World: Sendable {
             if let next = tenants[enterprise]!.runBatchStep(jobId: jobId, at: time) {
                 scheduler.schedule(.batchStep(tenantSerial: serial, enterprise: enterprise, jobId: next.jobId), at: next.due)
             }
+            scheduleRequestedWork(of: enterprise)
+        case .pushAttempt(let serial, let enterprise, let eventId):
+            guard tenants[enterprise]?.serial == serial else { return }
+            if let request = tenants[enterprise]!.beginPushAttempt(eventId, dueAt: time) { readyDeliveries.append(request) }
+        case .smsDelivery(let serial, let enterprise, let smsMsgId):
+            guard tenants[enterprise]?.serial == serial else { return }
+            tenants[enterprise]!.deliverMTSMS(smsMsgId, at: time)
+            scheduleRequestedWork(of: enterprise)
         }
     }
 }

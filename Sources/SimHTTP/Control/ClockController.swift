@@ -1,7 +1,8 @@
 import Hummingbird
 import SimCore
 
-/// `GET|PUT /_sim/clock` and `POST /_sim/clock/advance`.
+/// `GET|PUT /_sim/clock` and `POST /_sim/clock/advance` (which answers once the pushes it made
+/// due have been delivered).
 struct ClockController {
     let simulator: Simulator
 
@@ -19,8 +20,8 @@ struct ClockController {
             try body.rejectUnknownKeys(allowed: ["by", "to"])
             let now: Timestamp
             switch (try body.duration("by"), try body.timestamp("to")) {
-            case (let duration?, nil): now = try simulator.advance(by: duration)
-            case (nil, let target?): now = try simulator.advance(to: target)
+            case (let duration?, nil): now = try await simulator.advanceAndDeliver(by: duration)
+            case (nil, let target?): now = try await simulator.advanceAndDeliver(to: target)
             case (nil, nil): throw body.missing("by")
             case (.some, .some): throw body.invalid("to", "give either by or to, not both")
             }

@@ -12,11 +12,22 @@ struct SettingsController {
         }
         routes.on(.put, "settings") { request, _ in
             let body = try await RequestBodyReader.object(of: request, resource: "Settings")
-            try body.rejectUnknownKeys(allowed: ["enterpriseName", "batchStartDelay", "batchTaskInterval"])
+            try body.rejectUnknownKeys(allowed: [
+                "enterpriseName", "batchStartDelay", "batchTaskInterval", "pushTimeout", "pushRetrySchedule", "smsDeliveryDelay",
+            ])
             let enterprise = try scope.enterprise(of: request, body: body)
             var settings = try simulator.settings(enterprise: enterprise)
             if let delay = try body.duration("batchStartDelay") { settings.batchStartDelay = delay }
             if let interval = try body.duration("batchTaskInterval") { settings.batchTaskInterval = interval }
+            if let timeout = try body.duration("pushTimeout") {
+                guard timeout.milliseconds > 0 else { throw body.invalid("pushTimeout", "a timeout is longer than 0") }
+                settings.pushTimeout = timeout
+            }
+            if let delay = try body.duration("smsDeliveryDelay") { settings.smsDeliveryDelay = delay }
+            if let schedule = try body.durations("pushRetrySchedule") {
+                guard schedule.count <= 20 else { throw body.invalid("pushRetrySchedule", "at most 20 retries") }
+                settings.pushRetrySchedule = schedule
+            }
             return JSONResponse(SettingsResponse(try simulator.updateSettings(settings, enterprise: enterprise)))
         }
     }
@@ -26,9 +37,17 @@ struct SettingsController {
 struct SettingsResponse: Encodable, Sendable {
     let batchStartDelay: Double
     let batchTaskInterval: Double
+    let pushTimeout: Double
+    let pushRetrySchedule: [Double]
+    let smsDeliveryDelay: Double
 
     init(_ settings: EnterpriseSettings) {
-        batchStartDelay = Double(settings.batchStartDelay.milliseconds) / 1000
-        batchTaskInterval = Double(settings.batchTaskInterval.milliseconds) / 1000
+        batchStartDelay = Self.seconds(settings.batchStartDelay)
+        batchTaskInterval = Self.seconds(settings.batchTaskInterval)
+        pushTimeout = Self.seconds(settings.pushTimeout)
+        pushRetrySchedule = settings.pushRetrySchedule.map(Self.seconds)
+        smsDeliveryDelay = Self.seconds(settings.smsDeliveryDelay)
     }
+
+    private static func seconds(_ duration: SimDuration) -> Double { Double(duration.milliseconds) / 1000 }
 }

@@ -1,8 +1,8 @@
 import Hummingbird
 import SimCore
 
-/// The single-SIM operations under `/global-sims`: list, detail, change log, custom fields and
-/// the status changes.
+/// The single-SIM operations under `/global-sims`: list, detail, change log, custom fields, the
+/// status changes and the APN status.
 struct SIMController {
     let simulator: Simulator
 
@@ -36,6 +36,15 @@ struct SIMController {
             let enterprise = try context.requireEnterprise()
             let update = try CustomFieldsUpdateRequest.read(try await RequestBodyReader.object(of: request, resource: "customFieldVO"))
             return JSONResponse(CustomFieldsResponse(try simulator.updateCustomFields(ofSIM: giccid, update, enterprise: enterprise)))
+        }
+        routes.on(.put, "global-sims/{giccid}/apn-status") { request, context in
+            let giccid = try context.pathParameter("giccid")
+            let enterprise = try context.requireEnterprise()
+            let body = try await RequestBodyReader.object(of: request, resource: "SIM")
+            try body.rejectUnknownKeys(allowed: ["apnName", "status"])
+            guard let status = try body.enumeration("status", APNStatus.self) else { throw body.missing("status") }
+            let sim = try simulator.setAPNStatus(status, apnName: try body.string("apnName"), giccid: giccid, enterprise: enterprise)
+            return JSONResponse(SIMResponse(sim))
         }
         let actions: [(path: String, action: SIMAction)] = [
             ("activate", .activate), ("deactivate", .deactivate), ("suspend", .deactivate), ("retire", .retire),

@@ -113,6 +113,18 @@ struct JSONObject: Sendable {
         return parsed
     }
 
+    /// A list of durations; nil when absent.
+    func durations(_ key: String) throws -> [SimDuration]? {
+        switch fields[key] {
+        case nil: return nil
+        case .array(let values):
+            return try values.enumerated().map { index, value in
+                try JSONObject(["\(key)[\(index)]": value], resource: resource, path: path).duration("\(key)[\(index)]")!
+            }
+        case let other?: throw wrongType(key, expected: "an array of durations", got: other)
+        }
+    }
+
     /// A time field in the Smarthub format; nil when absent.
     func timestamp(_ key: String) throws -> Timestamp? {
         guard let text = try string(key) else { return nil }

@@ -20,9 +20,9 @@ struct QueryReader {
     func string(_ name: String) -> String? { parameters[name] }
 
     /// `page` and `size`, with their defaults and limits.
-    func pageRequest() throws -> PageRequest {
+    func pageRequest(defaultSize: Int = PageRequest.defaultSize) throws -> PageRequest {
         do {
-            return try PageRequest(page: try integer("page") ?? 0, size: try integer("size") ?? PageRequest.defaultSize)
+            return try PageRequest(page: try integer("page") ?? 0, size: try integer("size") ?? defaultSize)
         } catch let error as SimError {
             throw error.httpProblem
         }

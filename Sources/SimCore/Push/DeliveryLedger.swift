@@ -1,0 +1,98 @@
+/// The pushes of one enterprise and their attempts, keeping the order of each SIM's pushes to
+/// each URL: only the oldest undecided push of a (URL, SIM) pair is attempted; the next one
+/// waits until it is delivered or has failed for good.
+struct DeliveryLedger: Sendable {
+    private(set) var deliveries: [Delivery] = []
+    private var indexByEventId: [String: Int] = [:]
+    private var queues: [QueueKey: [String]] = [:]
+
+    private struct QueueKey: Hashable, Sendable {
+        let url: String
+        let giccid: String
+    }
+
+    /// The delivery of this event.
+    func delivery(_ eventId: String) -> Delivery? {
+        indexByEventId[eventId].map { deliveries[$0] }
+    }
+
+    /// A page of the deliveries matching `query`, oldest first.
+    func list(_ query: DeliveryQuery, page: PageRequest) -> Page<Delivery> {
+        Page(slicing: deliveries.filter(query.matches), request: page)
+    }
+
+    /// Records a new push; returns when its first attempt is due (now, unless an earlier push of
+    /// the same SIM to the same URL is still undecided).
+    mutating func add(_ event: PushEvent, webhook: WebhookConfiguration, at time: Timestamp) -> Timestamp? {
+        let key = QueueKey(url: webhook.url, giccid: event.giccid)
+        indexByEventId[event.eventId] = deliveries.count
+        deliveries.append(Delivery(event: event, webhook: webhook))
+        queues[key, default: []].append(event.eventId)
+        guard queues[key]!.count == 1 else { return nil }
+        deliveries[deliveries.count - 1].nextAttemptTime = time
+        return time
+    }
+
+    /// Marks the attempt due at `time` as handed to the transport and returns the delivery and the
+    /// attempt's number; nil when that attempt is no longer wanted (delivered, rescheduled, in flight).
+    mutating func beginAttempt(_ eventId: String, dueAt time: Timestamp) -> (delivery: Delivery, attemptNumber: Int)? {
+        guard let index = indexByEventId[eventId], deliveries[index].state == .pending, !deliveries[index].inFlight,
+            deliveries[index].nextAttemptTime == time
+        else { return nil }
+        deliveries[index].inFlight = true
+        deliveries[index].nextAttemptTime = nil
+        return (deliveries[index], deliveries[index].attempts.count + 1)
+    }
+
+    /// Records what came of attempt `attemptNumber`, made at `time`. Returns the attempts to
+    /// schedule: this push's retry, or the next push of its (URL, SIM) once this one is decided.
+    mutating func record(
+        _ outcome: PushOutcome, of eventId: String, attemptNumber: Int, at time: Timestamp, retrySchedule: [SimDuration]
+    ) -> [(eventId: String, due: Timestamp)] {
+        guard let index = indexByEventId[eventId], deliveries[index].inFlight, deliveries[index].attempts.count + 1 == attemptNumber
+        else { return [] }
+        deliveries[index].inFlight = false
+        deliveries[index].attempts.append(Delivery.Attempt(at: time, httpStatus: outcome.httpStatus, error: outcome.error))
+        if outcome.isSuccess {
+            deliveries[index].state = .delivered
+            return release(index, at: time)
+        }
+        let failures = deliveries[index].attempts.count
+        guard failures <= retrySchedule.count else {
+            deliveries[index].state = .failed
+            return release(index, at: time)
+        }
+        let due = time.adding(retrySchedule[failures - 1])
+        deliveries[index].nextAttemptTime = due
+        return [(eventId, due)]
+    }
+
+    /// Starts a fresh attempt now, whatever the push's state; returns when it is due.
+    /// - Throws: `invalid` while an attempt is in flight, `notFound` for an unknown event.
+    mutating func redeliver(_ eventId: String, at time: Timestamp) throws(SimError) -> Timestamp {
+        guard let index = indexByEventId[eventId] else { throw .notFound("Delivery", field: "eventId") }
+        guard !deliveries[index].inFlight else {
+            throw .rejected("Delivery", field: "eventId", code: .invalid, message: "an attempt of this push is in flight; try again")
+        }
+        deliveries[index].state = .pending
+        deliveries[index].nextAttemptTime = time
+        return time
+    }
+
+    /// Frees the push's place in its (URL, SIM) order and returns the next push's first attempt.
+    private mutating func release(_ index: Int, at time: Timestamp) -> [(eventId: String, due: Timestamp)] {
+        deliveries[index].nextAttemptTime = nil
+        guard deliveries[index].queued else { return [] }
+        deliveries[index].queued = false
+        let key = QueueKey(url: deliveries[index].url, giccid: deliveries[index].event.giccid)
+        let wasFirst = queues[key]?.first == deliveries[index].event.eventId
+        queues[key]?.removeAll { $0 == deliveries[index].event.eventId }
+        guard wasFirst else { return [] }
+        guard let next = queues[key]?.first, let nextIndex = indexByEventId[next] else {
+            queues[key] = nil
+            return []
+        }
+        deliveries[nextIndex].nextAttemptTime = time
+        return [(next, time)]
+    }
+}

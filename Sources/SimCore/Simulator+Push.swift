@@ -1,0 +1,101 @@
+extension Simulator {
+    /// Makes push attempts through the transport, all at once, and records their outcomes (which
+    /// may schedule retries, or the next push of the same SIM to the same URL).
+    public func deliver(_ requests: [PushRequest]) async {
+        let transport = pushTransport
+        let outcomes = await withTaskGroup(of: (Int, PushOutcome).self) { group in
+            for (index, request) in requests.enumerated() {
+                group.addTask { (index, await transport.send(request)) }
+            }
+            var outcomes = [PushOutcome?](repeating: nil, count: requests.count)
+            for await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes.compactMap { $0 }
+        }
+        readWorld { world, _ in
+            for (request, outcome) in zip(requests, outcomes) { world.record(outcome, of: request) }
+        }
+    }
+
+    /// Moves the clock forward to `target` like ``advance(to:field:)``, but makes the push attempts
+    /// that fall due on the way itself, in time order, and returns only once they are answered and
+    /// recorded: afterwards every effect of the advance is visible.
+    @discardableResult
+    public func advanceAndDeliver(to target: Timestamp, field: String = "to") async throws(SimError) -> Timestamp {
+        let wall = wallMilliseconds
+        try withWorld { world, now throws(SimError) in
+            try Self.check(target, from: now, field: field)
+            world.advancing = true
+        }
+        while true {
+            let batch = readWorld { world, _ in
+                if let paused = world.runDueWork(upTo: target, pausingForDeliveries: true), world.clock.mode == .manual {
+                    world.clock.set(paused, wallMilliseconds: wall)
+                }
+                return world.takeReadyDeliveries()
+            }
+            if batch.isEmpty { break }
+            await deliver(batch)
+        }
+        readWorld { world, _ in
+            world.advancing = false
+            world.clock.set(target, wallMilliseconds: wall)
+        }
+        return target
+    }
+
+    /// Like ``advanceAndDeliver(to:field:)``, by a duration.
+    @discardableResult
+    public func advanceAndDeliver(by duration: SimDuration) async throws(SimError) -> Timestamp {
+        try await advanceAndDeliver(to: clockReading().now.adding(duration), field: "by")
+    }
+
+    /// Sets (or with nil removes) the webhook of the enterprise, or of one of its accounts.
+    public func setWebhook(_ webhook: WebhookConfiguration?, forAccount accountName: String?, enterprise: String) throws(SimError) {
+        try withWorld { world, _ throws(SimError) in
+            try world.withTenant(enterprise) { tenant throws(SimError) in try tenant.setWebhook(webhook, forAccount: accountName) }
+        }
+    }
+
+    /// The enterprise's webhooks: its own first, then those of accounts by name.
+    public func webhooks(enterprise: String) throws(SimError) -> [WebhookConfiguration] {
+        try withWorld { world, _ throws(SimError) in
+            let webhooks = try world.tenant(enterprise).webhooks
+            return webhooks.sorted { ($0.key ?? "") < ($1.key ?? "") }.map(\.value)
+        }
+    }
+
+    /// A page of the enterprise's pushes matching `query`, oldest first, with their attempts.
+    public func deliveries(_ query: DeliveryQuery, page: PageRequest, enterprise: String) throws(SimError) -> Page<Delivery> {
+        try withWorld { world, _ throws(SimError) in try world.tenant(enterprise).deliveries.list(query, page: page) }
+    }
+
+    /// One push and its attempts.
+    public func delivery(_ eventId: String, enterprise: String) throws(SimError) -> Delivery {
+        try withWorld { world, _ throws(SimError) in
+            guard let delivery = try world.tenant(enterprise).deliveries.delivery(eventId) else {
+                throw .notFound("Delivery", field: "eventId")
+            }
+            return delivery
+        }
+    }
+
+    /// Starts a fresh attempt of a push now (same event, same id), whatever became of it.
+    public func redeliver(_ eventId: String, enterprise: String) throws(SimError) -> Delivery {
+        try withWorld { world, now throws(SimError) in
+            try world.withTenant(enterprise) { tenant throws(SimError) in
+                let due = try tenant.deliveries.redeliver(eventId, at: now)
+                tenant.pushAttemptsToSchedule.append((eventId, due))
+                return tenant.deliveries.delivery(eventId)!
+            }
+        }
+    }
+
+    /// Enables or disables a SIM's APN (optionally renaming it): logged, and pushed as `SIM_APN_STATUS_CHANGE`.
+    public func setAPNStatus(_ status: APNStatus, apnName: String?, giccid: String, enterprise: String) throws(SimError) -> SIM {
+        try withWorld { world, now throws(SimError) in
+            try world.withTenant(enterprise) { tenant throws(SimError) in
+                try tenant.setAPNStatus(ofSIM: giccid, to: status, apnName: apnName, at: now, source: .api).inCycle(now.cycleName)
+            }
+        }
+    }
+}

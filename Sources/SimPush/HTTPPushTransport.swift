@@ -1,0 +1,52 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import SimCore
+
+/// Delivers pushes with AsyncHTTPClient: a JSON POST of the envelope, signed when the webhook has
+/// a secret; success is a 2xx within the push's timeout.
+public final class HTTPPushTransport: PushTransport {
+    private let client: HTTPClient
+
+    /// A transport with its own pooled HTTP client; call ``shutdown()`` when done.
+    public init() {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .disabled
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Closes the HTTP client's connections.
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    public func send(_ request: PushRequest) async -> PushOutcome {
+        let body = PushEnvelope.body(of: request.event)
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = .POST
+        outgoing.headers.add(name: "Content-Type", value: "application/json")
+        outgoing.headers.add(name: "User-Agent", value: "smarthub-sim")
+        outgoing.headers.add(name: "X-Smarthub-Event-Id", value: request.event.eventId)
+        outgoing.headers.add(name: "X-Smarthub-Event-Type", value: request.event.eventType.rawValue)
+        outgoing.headers.add(name: "X-Smarthub-Attempt", value: String(request.attemptNumber))
+        if let secret = request.secret {
+            let timestamp = String(request.time.secondsSinceEpoch)
+            outgoing.headers.add(name: PushSignature.timestampHeader, value: timestamp)
+            outgoing.headers.add(name: PushSignature.signatureHeader, value: PushSignature.sign(body: body, timestamp: timestamp, secret: secret))
+        }
+        outgoing.body = .bytes(ByteBuffer(bytes: body))
+        do {
+            let timeout = TimeAmount.milliseconds(max(1, request.timeout.milliseconds))
+            let response = try await client.execute(outgoing, timeout: timeout)
+            // Read (and drop) a bounded part of the body so the connection can be reused.
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            return PushOutcome(httpStatus: Int(response.status.code), error: nil)
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+            return PushOutcome(httpStatus: nil, error: "timed out after \(request.timeout.milliseconds) ms")
+        } catch {
+            return PushOutcome(httpStatus: nil, error: "\(error)")
+        }
+    }
+}
