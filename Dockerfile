@@ -4,6 +4,7 @@ WORKDIR /build
 COPY Package.swift ./
 COPY Plugins ./Plugins
 COPY Sources ./Sources
+COPY Tests ./Tests
 COPY seed-data ./seed-data
 COPY openapi ./openapi
 RUN swift build -c release --static-swift-stdlib --product smarthub-sim \
