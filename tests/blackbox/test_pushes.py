@@ -1,0 +1,59 @@
+"""Pushes from the running server to a receiver written as the README shows."""
+
+import hashlib
+import hmac
+import http.server
+import json
+import threading
+
+import requests
+
+from conftest import start_server, stop_server
+
+SECRET = b"s3cret"
+
+
+class Receiver(http.server.BaseHTTPRequestHandler):
+    """Checks each push's signature the way the README tells users to, and keeps the push."""
+
+    received: list = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        timestamp = self.headers.get("X-Smarthub-Timestamp", "")
+        expected = hmac.new(SECRET, timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+        valid = hmac.compare_digest(expected, self.headers.get("X-Smarthub-Signature", ""))
+        Receiver.received.append((valid, json.loads(body)))
+        self.send_response(204 if valid else 401)
+        self.end_headers()
+
+    def log_message(self, *arguments):
+        pass
+
+
+def test_a_suspend_reaches_a_receiver_signed_once_the_clock_advances():
+    receiver = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    server = start_server("--clock", "manual")
+    try:
+        control = server.base_url + "/_sim"
+        hook = f"http://127.0.0.1:{receiver.server_port}/hook"
+        assert requests.put(f"{control}/webhooks", json={"url": hook, "secret": SECRET.decode()}, timeout=10).status_code == 200
+        sims = server.get("/v1/global-sims?status=ACTIVATED&size=1").json()["sims"]
+        giccid = sims[0]["giccid"]
+        assert server.post(f"/v1/global-sims/{giccid}/suspend").status_code == 200
+        # With a manual clock, the push goes out when the clock moves; the advance answers after it.
+        assert requests.post(f"{control}/clock/advance", json={"by": 0}, timeout=30).status_code == 200
+        assert len(Receiver.received) == 1
+        valid, push = Receiver.received[0]
+        assert valid
+        assert push["eventType"] == "SIM_STATUS_CHANGE"
+        assert push["giccid"] == giccid
+        assert push["enterpriseName"] == "Demo IoT Ltd"
+        assert push["data"] == {"previousStatus": "ACTIVATED", "currentStatus": "DEACTIVATED", "source": "API", "jobId": None}
+        deliveries = requests.get(f"{control}/deliveries", params={"giccid": giccid}, timeout=10).json()["deliveries"]
+        assert [d["state"] for d in deliveries] == ["DELIVERED"]
+        assert deliveries[0]["attempts"][0]["httpStatus"] == 204
+    finally:
+        stop_server(server)
+        receiver.shutdown()
