@@ -94,7 +94,7 @@ extension Simulator {
     public func setAPNStatus(_ status: APNStatus, apnName: String?, giccid: String, enterprise: String) throws(SimError) -> SIM {
         try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
-                try tenant.setAPNStatus(ofSIM: giccid, to: status, apnName: apnName, at: now, source: .api).inCycle(now.cycleName)
+                try tenant.setAPNStatus(ofSIM: giccid, to: status, apnName: apnName, at: now, source: .api).asOf(now)
             }
         }
     }

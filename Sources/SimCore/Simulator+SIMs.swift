@@ -1,13 +1,13 @@
 extension Simulator {
     /// One SIM, with its usage as of the current billing cycle.
     public func sim(_ giccid: String, enterprise: String) throws(SimError) -> SIM {
-        try withWorld { world, now throws(SimError) in try world.tenant(enterprise).sim(giccid).inCycle(now.cycleName) }
+        try withWorld { world, now throws(SimError) in try world.tenant(enterprise).sim(giccid).asOf(now) }
     }
 
     /// A page of the enterprise's SIMs passing `filter`, in giccid order.
     public func sims(_ filter: SIMFilter, page: PageRequest, enterprise: String) throws(SimError) -> Page<SIM> {
         try withWorld { world, now throws(SimError) in
-            try world.tenant(enterprise).sims.list(filter, page: page).map { $0.inCycle(now.cycleName) }
+            try world.tenant(enterprise).sims.list(filter, page: page).map { $0.asOf(now) }
         }
     }
 
@@ -24,7 +24,7 @@ extension Simulator {
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 _ = try tenant.sim(giccid)
                 try tenant.ensureNotHeldByBatchJob(giccid)
-                return try tenant.apply(action, toSIM: giccid, at: now, source: source).inCycle(now.cycleName)
+                return try tenant.apply(action, toSIM: giccid, at: now, source: source).asOf(now)
             }
         }
     }
@@ -45,7 +45,7 @@ extension Simulator {
     public func createSIMs(_ request: SIMCreationRequest, enterprise: String) throws(SimError) -> [SIM] {
         try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
-                try tenant.createSIMs(request, at: now).map { $0.inCycle(now.cycleName) }
+                try tenant.createSIMs(request, at: now).map { $0.asOf(now) }
             }
         }
     }

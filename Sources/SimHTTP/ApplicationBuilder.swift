@@ -36,8 +36,10 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     root.register(on: publicRoutes)
     EnterpriseController(simulator: simulator).register(on: publicRoutes)
     SIMController(simulator: simulator).register(on: publicRoutes)
+    SIMServicePackageController(simulator: simulator).register(on: publicRoutes)
     BatchJobController(simulator: simulator).register(on: publicRoutes)
     SMSController(simulator: simulator).register(on: publicRoutes)
+    SharePoolController(simulator: simulator).register(on: publicRoutes)
 
     let system = SystemController(simulator: simulator)
     system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))

@@ -29,6 +29,8 @@ PUBLIC_OPERATIONS = [
     "deactivateSim",
     "suspendSim",
     "retireSim",
+    "subscribeServicePackage",
+    "changeBasicServicePackage",
     "createActivateJob",
     "createDeactivateJob",
     "createRetireJob",
@@ -37,6 +39,8 @@ PUBLIC_OPERATIONS = [
     "updateApnStatus",
     "sendMtSms",
     "getMtSms",
+    "listSharePools",
+    "getSharePool",
 ]
 CONTROL_OPERATIONS = [
     "getHealth",

@@ -29,4 +29,15 @@ public struct SupplementaryOrder: Equatable, Sendable {
         self.quotaBytes = quotaBytes
         self.status = status
     }
+
+    /// This order as seen at `now`: a PENDING order whose start has come shows ACTIVE, and an
+    /// order whose `expireTime` has come (at `expireTime` exactly included) shows EXPIRED.
+    ///
+    /// Orders do not change on the clock yet; their status is worked out when they are shown.
+    public func asOf(_ now: Timestamp) -> SupplementaryOrder {
+        var shown = self
+        if shown.status == .pending, startTime <= now { shown.status = .active }
+        if shown.status == .active, let expireTime, expireTime <= now { shown.status = .expired }
+        return shown
+    }
 }

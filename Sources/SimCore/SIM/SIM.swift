@@ -2,7 +2,8 @@
 ///
 /// `giccid` is the id in paths; it equals the ICCID. Usage counters belong to the billing cycle
 /// named by `usageCycleName`; ``inCycle(_:)`` shows them as of another cycle (zero once a new
-/// month has begun), so a month rollover never has to touch every SIM.
+/// month has begun), so a month rollover never has to touch every SIM. ``asOf(_:)`` shows the
+/// whole SIM at a moment: its counters and the status of its supplementary orders.
 public struct SIM: Equatable, Sendable {
     public var iccid: String
     public var imsi: String
@@ -73,5 +74,15 @@ public struct SIM: Equatable, Sendable {
         copy.cycleDataUsageBytes = 0
         copy.cycleSmsCount = 0
         return copy
+    }
+
+    /// This SIM as shown at `now`: its counters as of `now`'s cycle (see ``inCycle(_:)``) and its
+    /// supplementary orders with the status they have at `now` (see ``SupplementaryOrder/asOf(_:)``).
+    ///
+    /// Every call that returns a SIM shows it through this function.
+    public func asOf(_ now: Timestamp) -> SIM {
+        var shown = inCycle(now.cycleName)
+        if !shown.supplementaryOrders.isEmpty { shown.supplementaryOrders = shown.supplementaryOrders.map { $0.asOf(now) } }
+        return shown
     }
 }

@@ -3,7 +3,9 @@
 /// - a SIM by ICCID, IMSI, MSISDN or IMEI: hash lookups;
 /// - lists in giccid order: each SIM has a *rank* (its position in giccid order) and every
 ///   status, account and basic plan keeps a ``RankBitset`` of ranks, so a status change flips two
-///   bits and a filtered page is an AND of a few bitsets.
+///   bits and a filtered page is an AND of a few bitsets;
+/// - share-pool members: every share pool keeps a ``RankBitset`` too, so a pool's member count is
+///   read off and its count per status is an AND with each status's bitset.
 ///
 /// SIMs are never removed (a retired SIM stays). New SIMs with giccids above every existing one
 /// are appended; others trigger one merge of the order, proportional to the store's size.
@@ -18,6 +20,7 @@ public struct SIMStore: Sendable {
     private var byStatus: [SIMStatus: RankBitset] = [:]
     private var byAccount: [String: RankBitset] = [:]
     private var byPackage: [String: RankBitset] = [:]
+    private var byPool: [String: RankBitset] = [:]
 
     /// An empty store.
     public init() {}
@@ -42,6 +45,24 @@ public struct SIMStore: Sendable {
 
     /// The number of SIMs in each status.
     public var countByStatus: [SIMStatus: Int] { byStatus.mapValues(\.count) }
+
+    /// The number of SIMs drawing from the share pool `name`.
+    public func memberCount(ofPool name: String) -> Int { byPool[name]?.count ?? 0 }
+
+    /// The number of SIMs drawing from the share pool `name` in each status; every status is present.
+    public func countByStatus(inPool name: String) -> [SIMStatus: Int] {
+        let members = byPool[name] ?? RankBitset()
+        return Dictionary(
+            uniqueKeysWithValues: SIMStatus.allCases.map { status in
+                (status, RankBitset.intersection(of: [members, byStatus[status] ?? RankBitset()], slice: 0..<0).total)
+            })
+    }
+
+    /// The SIMs drawing from the share pool `name`, in giccid order (proportional to the pool's size).
+    public func members(ofPool name: String) -> [SIM] {
+        guard let members = byPool[name] else { return [] }
+        return RankBitset.intersection(of: [members], slice: 0..<Int.max).positions.map { records[slotByRank[$0]] }
+    }
 
     /// Adds SIMs whose ICCID, IMSI and MSISDN are not used yet (checked by the caller).
     public mutating func insert(contentsOf sims: [SIM]) {
@@ -85,6 +106,10 @@ public struct SIMStore: Sendable {
         if after.basicServicePackageName != before.basicServicePackageName {
             if let old = before.basicServicePackageName { byPackage[old]?.remove(rank) }
             if let new = after.basicServicePackageName { byPackage[new, default: RankBitset()].insert(rank) }
+        }
+        if after.sharePoolName != before.sharePoolName {
+            if let old = before.sharePoolName { byPool[old]?.remove(rank) }
+            if let new = after.sharePoolName { byPool[new, default: RankBitset()].insert(rank) }
         }
         if after.imsi != before.imsi || after.msisdn != before.msisdn || after.imei != before.imei {
             removeIdentifiers(of: before, slot: slot)
@@ -146,6 +171,7 @@ public struct SIMStore: Sendable {
         byStatus[sim.status, default: RankBitset()].insert(rank)
         byAccount[sim.accountName, default: RankBitset()].insert(rank)
         if let package = sim.basicServicePackageName { byPackage[package, default: RankBitset()].insert(rank) }
+        if let pool = sim.sharePoolName { byPool[pool, default: RankBitset()].insert(rank) }
     }
 
     /// Merges sorted new slots into the giccid order and rebuilds the rank bitsets.
@@ -171,6 +197,7 @@ public struct SIMStore: Sendable {
         byStatus = [:]
         byAccount = [:]
         byPackage = [:]
+        byPool = [:]
         for slot in merged { indexValues(of: slot) }
     }
 }
