@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's data files (the default seed, the OpenAPI specs) into the target as
+/// Embeds the package's data files (the default seed, the OpenAPI specs, the MCC table) into the target as
 /// Swift string constants, so the binary carries them wherever it is copied.
 @main
 struct EmbedResources: BuildToolPlugin {
@@ -10,6 +10,7 @@ struct EmbedResources: BuildToolPlugin {
         ("seed-data/default.yaml", "defaultSeedYAML"),
         ("openapi/smarthub.yaml", "smarthubOpenAPIYAML"),
         ("openapi/control.yaml", "controlOpenAPIYAML"),
+        ("data/mcc-countries.csv", "mobileCountryCodesCSV"),
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

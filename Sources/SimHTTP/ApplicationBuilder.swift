@@ -38,6 +38,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     SIMController(simulator: simulator).register(on: publicRoutes)
     SIMServicePackageController(simulator: simulator).register(on: publicRoutes)
     BatchJobController(simulator: simulator).register(on: publicRoutes)
+    StatisticsController(simulator: simulator).register(on: publicRoutes)
     SMSController(simulator: simulator).register(on: publicRoutes)
     SharePoolController(simulator: simulator).register(on: publicRoutes)
 
@@ -53,6 +54,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     MOSMSController(simulator: simulator).register(on: controlRoutes)
     SettingsController(simulator: simulator).register(on: controlRoutes)
     WebhookController(simulator: simulator).register(on: controlRoutes)
+    SessionController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

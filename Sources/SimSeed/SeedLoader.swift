@@ -75,7 +75,9 @@ public enum SeedLoader {
     private static func seed(from document: SeedDocument, source: String) throws(SeedError) -> WorldSeed {
         let problems = SeedValidator.problems(in: document)
         guard problems.isEmpty else { throw SeedError(source: source, problems: inLineOrder(problems)) }
-        return document.worldSeed()
+        var seed = document.worldSeed()
+        seed.countryCodeByMCC = MobileCountryCodeTable.embedded
+        return seed
     }
 
     /// `problems` sorted by line (problems without a line keep their order, after the others).

@@ -59,6 +59,7 @@ CONTROL_OPERATIONS = [
     "listDeliveries",
     "redeliver",
     "sendMoSms",
+    "recordSession",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.

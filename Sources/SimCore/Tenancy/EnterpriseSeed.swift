@@ -26,6 +26,8 @@ public struct WorldSeed: Equatable, Sendable {
     public var enterprises: [EnterpriseSeed]
     /// The settings every enterprise starts with.
     public var settings: EnterpriseSettings
+    /// The country (ISO 3166-1 alpha-2) of each mobile country code; sessions with another MCC are refused.
+    public var countryCodeByMCC: [String: String] = [:]
 
     /// A world seed with every part given; `enterprises` must not be empty.
     public init(startTime: Timestamp, randomSeed: UInt64, enterprises: [EnterpriseSeed], settings: EnterpriseSettings = .defaults) {

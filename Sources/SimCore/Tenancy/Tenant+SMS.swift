@@ -47,11 +47,16 @@ extension Tenant {
     }
 
     /// Adds `parts` SMS to the SIM's count of the cycle of `time`, starting that cycle's counters
-    /// first when the SIM's belong to an earlier one.
+    /// first when the SIM's belong to an earlier one, and to the statistics of the country of the
+    /// SIM's last data session.
     private mutating func countSMS(_ parts: Int, onSIM giccid: String, at time: Timestamp) {
-        _ = try? sims.update(iccid: giccid) { sim throws(SimError) in
+        let country = try? sims.update(iccid: giccid) { sim throws(SimError) -> String? in
             sim = sim.inCycle(time.cycleName)
             sim.cycleSmsCount += parts
+            return sim.lastCountryCode
+        }
+        if let country = country ?? nil {
+            countryStatistics.recordSMS(parts, giccid: giccid, countryCode: country, cycleName: time.cycleName)
         }
     }
 }

@@ -24,6 +24,8 @@ struct Tenant: Sendable {
     var webhooks: [String?: WebhookConfiguration] = [:]
     /// Every push and its attempts.
     var deliveries = DeliveryLedger()
+    /// Usage per billing cycle and country.
+    var countryStatistics = CountryStatistics()
     /// Push attempts asked for since the world last collected them (the world schedules them).
     var pushAttemptsToSchedule: [(eventId: String, due: Timestamp)] = []
     /// SMS sent to the tenant's SIMs, by `smsMsgId`.
