@@ -55,7 +55,7 @@ public enum EnterpriseRules {
     /// nil when `name` is 1 to 100 characters without control characters or `/`; else the reason.
     public static func problem(withName name: String) -> String? {
         let allowed =
-            !name.isEmpty && name.count <= 100 && !name.contains("/")
+            !name.isEmpty && name.unicodeScalars.count <= 100 && !name.contains("/")
             && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
         return allowed ? nil : "a name is 1 to 100 characters, without '/' or control characters"
     }

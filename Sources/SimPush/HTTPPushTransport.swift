@@ -38,7 +38,8 @@ public final class HTTPPushTransport: PushTransport {
         }
         outgoing.body = .bytes(ByteBuffer(bytes: body))
         do {
-            let timeout = TimeAmount.milliseconds(max(1, request.timeout.milliseconds))
+            // At most a day: a larger setting would overflow TimeAmount's nanoseconds.
+            let timeout = TimeAmount.milliseconds(min(max(1, request.timeout.milliseconds), 86_400_000))
             let response = try await client.execute(outgoing, timeout: timeout)
             // Read (and drop) a bounded part of the body so the connection can be reused.
             _ = try? await response.body.collect(upTo: 64 * 1024)

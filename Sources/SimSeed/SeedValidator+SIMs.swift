@@ -17,7 +17,7 @@ extension SeedValidator {
             checkUnique(sim.msisdn, key: "msisdn", label: "MSISDN", of: path, sim.location, firstPaths: &msisdnPaths)
             checkReferences(of: sim, at: path, catalog: catalog)
             for (fieldIndex, fieldName) in CustomFields.fieldNames.enumerated() {
-                if let value = sim.customFields[fieldIndex], value.count > CustomFields.maximumLength {
+                if let value = sim.customFields[fieldIndex], value.unicodeScalars.count > CustomFields.maximumLength {
                     report(path, key: fieldName, "at most \(CustomFields.maximumLength) characters, got \(value.count)", sim.location)
                 }
             }

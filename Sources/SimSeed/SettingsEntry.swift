@@ -15,6 +15,7 @@ struct SettingsEntry: SeedEntry {
     /// The keys of the settings.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case batchStartDelay, batchTaskInterval, pushTimeout, pushRetrySchedule, smsDeliveryDelay
+        case cycleUsageThresholdPercents, prepaidTrafficThresholdPercents, noSessionAlert, testQuotaBytes
     }
 
     /// Time from a batch job's turn to its first task.
@@ -27,6 +28,14 @@ struct SettingsEntry: SeedEntry {
     var pushRetrySchedule: [SimDuration]?
     /// Time from an MT SMS's POST to its final status.
     var smsDeliveryDelay: SimDuration?
+    /// Cycle-usage alert thresholds, in percent of the basic plan's quota.
+    var cycleUsageThresholdPercents: [Int]?
+    /// Prepaid-traffic alert thresholds, in percent of an order's quota.
+    var prepaidTrafficThresholdPercents: [Int]?
+    /// The silence after which NO_SESSION_CONNECTION goes out.
+    var noSessionAlert: SimDuration?
+    /// The data a TEST_READY SIM may use.
+    var testQuotaBytes: Int64?
     /// Where the keys are in the file.
     var location: EntryLocation
 
@@ -38,7 +47,12 @@ struct SettingsEntry: SeedEntry {
         let timeout: SeedDuration? = reader.optional(.pushTimeout)
         let schedule: [SeedDuration]? = reader.optional(.pushRetrySchedule)
         let smsDelay: SeedDuration? = reader.optional(.smsDeliveryDelay)
+        cycleUsageThresholdPercents = reader.optional(.cycleUsageThresholdPercents)
+        prepaidTrafficThresholdPercents = reader.optional(.prepaidTrafficThresholdPercents)
+        let alert: SeedDuration? = reader.optional(.noSessionAlert)
+        testQuotaBytes = reader.optional(.testQuotaBytes)
         try reader.finish()
+        noSessionAlert = alert?.duration
         batchStartDelay = startDelay?.duration
         batchTaskInterval = taskInterval?.duration
         pushTimeout = timeout?.duration
@@ -55,6 +69,10 @@ struct SettingsEntry: SeedEntry {
         if let pushTimeout { settings.pushTimeout = pushTimeout }
         if let pushRetrySchedule { settings.pushRetrySchedule = pushRetrySchedule }
         if let smsDeliveryDelay { settings.smsDeliveryDelay = smsDeliveryDelay }
+        if let cycleUsageThresholdPercents { settings.cycleUsageThresholdPercents = cycleUsageThresholdPercents }
+        if let prepaidTrafficThresholdPercents { settings.prepaidTrafficThresholdPercents = prepaidTrafficThresholdPercents }
+        if let noSessionAlert { settings.noSessionAlert = noSessionAlert }
+        if let testQuotaBytes { settings.testQuotaBytes = testQuotaBytes }
         return settings
     }
 }

@@ -146,3 +146,33 @@ import Testing
         #expect(china.map(\.smsCount) == [1])
     }
 }
+
+/// A session that ended earlier is learned of now: what it changes is dated now.
+@Suite struct LateSessionTests {
+    @Test func aSessionEndedEarlierIsCountedThenAndActedOnNow() throws {
+        // Given a clock at 10:00 and a change logged at 10:00
+        var seed = TestWorld.make()
+        seed.countryCodeByMCC = ["234": "GB"]
+        let simulator = Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock())
+        let enterprise = TestWorld.enterpriseName
+        try simulator.advance(by: .hours(2))
+        _ = try simulator.perform(.activate, giccid: TestWorld.giccid(.inventory), enterprise: enterprise, source: .api)
+        // When a session that ended at 09:00 activates an ACTIVATION_READY SIM in a new device
+        let giccid = TestWorld.giccid(.activationReady)
+        let nine = TestWorld.startTime.adding(.hours(1))
+        let sim = try simulator.recordSession(
+            DataSession(mcc: "234", imei: "356938035643809", bytes: 5, time: nine), giccid: giccid, enterprise: enterprise)
+        // Then the session counts at 09:00, and the platform's changes are dated 10:00, in log order
+        #expect(sim.lastSessionTime == nine)
+        let log = try simulator.changeLogs(ChangeLogQuery(), page: PageRequest(size: 100), enterprise: enterprise).items
+        #expect(log.map(\.time) == Array(repeating: TestWorld.startTime.adding(.hours(2)), count: 3))
+    }
+
+    @Test func theChangeLogStaysInOrderWhateverItIsGiven() {
+        var log = ChangeLog()
+        let later = Timestamp(secondsSinceEpoch: 2000)
+        log.append(ChangeLogEntry(giccid: "a", type: .status, before: nil, after: "X", time: later, source: .api))
+        log.append(ChangeLogEntry(giccid: "a", type: .status, before: "X", after: "Y", time: Timestamp(secondsSinceEpoch: 1000), source: .api))
+        #expect(log.all.map(\.time) == [later, later])
+    }
+}

@@ -136,3 +136,16 @@ struct SimClockTests {
         #expect(clock.now(wallMilliseconds: 1000) == start.adding(.seconds(1_000_000)))
     }
 }
+
+/// Extreme scales never make the real clock's arithmetic trap.
+@Suite struct SimClockScaleTests {
+    @Test func aTinyScaleMeansTheClockNeverReachesAFarTimeByItself() {
+        let start = Timestamp(secondsSinceEpoch: 1_700_000_000)
+        let clock = SimClock(start: start, mode: .real, scale: 5e-324, wallMilliseconds: 0)
+        #expect(clock.wallMilliseconds(whenReading: start.adding(.days(1))) == nil)
+        #expect(clock.wallMilliseconds(whenReading: start) == 0)
+        #expect(clock.now(wallMilliseconds: .max) == start)
+        let far = SimClock(start: start, mode: .real, scale: 1e-9, wallMilliseconds: 0)
+        #expect(far.wallMilliseconds(whenReading: .latest) == nil)
+    }
+}

@@ -610,3 +610,21 @@ struct SimulatorTests {
         #expect(april.status == sim.status)
     }
 }
+
+/// Length limits count Unicode code points, as JSON Schema's `maxLength` does.
+@Suite struct LengthLimitTests {
+    @Test func combiningMarksCountTowardTheLimit() throws {
+        // Given 128 letters each with a combining mark: 128 characters, 256 code points
+        let value = String(repeating: "e\u{301}", count: 128)
+        #expect(value.count == 128 && value.unicodeScalars.count == 256)
+        // When set as a custom field (limit 255), Then it is refused
+        let update = CustomFieldsUpdate(values: [0: value])
+        #expect(throws: SimError.self) { try update.validate() }
+        let simulator = TestWorld.simulator()
+        #expect(throws: SimError.self) {
+            try simulator.setAPNStatus(
+                .disabled, apnName: String(repeating: "a\u{300}", count: 51), giccid: TestWorld.giccid(.activated),
+                enterprise: TestWorld.enterpriseName)
+        }
+    }
+}

@@ -3,6 +3,7 @@
 import os
 import re
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,28 +39,31 @@ def server_binary() -> Path:
 
 
 def start_server(*arguments: str) -> RunningServer:
-    """Starts `smarthub-sim serve --port 0 …` and waits for its ready line."""
+    """Starts `smarthub-sim serve --port 0 …` and waits for its ready line.
+
+    The server's output goes to a file (a pipe nobody reads would fill up and stall the server);
+    `RunningServer.log_path` names it.
+    """
+    log = tempfile.NamedTemporaryFile(prefix="smarthub-sim-", suffix=".log", delete=False)
     process = subprocess.Popen(
         [str(server_binary()), "serve", "--port", "0", *arguments],
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    lines = []
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
+        text = Path(log.name).read_text(errors="replace")
+        match = re.search(r"smarthub-sim ready on (http://\S+)", text)
+        if match and "Contracts:" in text:
+            server = RunningServer(process, match.group(1), text)
+            server.log_path = log.name
+            return server
+        if process.poll() is not None:
             break
-        lines.append(line)
-        match = re.search(r"smarthub-sim ready on (http://\S+)", line)
-        if match:
-            # Keep reading the banner's remaining lines (they follow immediately).
-            for _ in range(5):
-                lines.append(process.stdout.readline())
-            return RunningServer(process, match.group(1), "".join(lines))
+        time.sleep(0.05)
     process.kill()
-    pytest.fail("the server did not become ready:\n" + "".join(lines))
+    pytest.fail("the server did not become ready:\n" + Path(log.name).read_text(errors="replace"))
 
 
 def stop_server(server: RunningServer) -> None:

@@ -15,6 +15,8 @@ public struct SupplementaryOrder: Equatable, Sendable {
     public var usedBytes: Int64
     public var quotaBytes: Int64?
     public var status: Status
+    /// The traffic thresholds (percentages) already pushed for this order.
+    public var thresholdsPushed: [Int] = []
 
     /// An order with every field given.
     public init(

@@ -16,9 +16,11 @@ public struct ChangeLog: Sendable {
     /// Every entry, oldest first.
     public var all: [ChangeLogEntry] { entries }
 
-    /// Appends an entry; its time must not be before the last entry's.
+    /// Appends an entry. Entries come in clock order; one dated before the last entry (which no
+    /// caller should make) is recorded at the last entry's time, so the log stays in order.
     public mutating func append(_ entry: ChangeLogEntry) {
-        precondition(entries.last.map { $0.time <= entry.time } ?? true, "change-log entries are appended in clock order")
+        var entry = entry
+        if let last = entries.last, entry.time < last.time { entry.time = last.time }
         positionsByGiccid[entry.giccid, default: []].append(entries.count)
         positionsByType[entry.type, default: []].append(entries.count)
         entries.append(entry)

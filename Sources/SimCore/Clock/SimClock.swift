@@ -45,10 +45,13 @@ public struct SimClock: Sendable {
         set(current, wallMilliseconds: wallMilliseconds)
     }
 
-    /// The wall time at which the clock will read `time` (real mode), or nil if it never will by itself.
+    /// The wall time at which the clock will read `time` (real mode), or nil if it never will by
+    /// itself (a manual clock, or a wait longer than a hundred thousand years of wall time).
     public func wallMilliseconds(whenReading time: Timestamp) -> Int64? {
         guard mode == .real, scale > 0 else { return nil }
-        let simulatedAhead = Double(time.millisecondsSinceEpoch - anchor.millisecondsSinceEpoch)
-        return anchorWallMilliseconds + Int64((max(0, simulatedAhead) / scale).rounded(.up))
+        let simulatedAhead = Double(time.millisecondsSinceEpoch) - Double(anchor.millisecondsSinceEpoch)
+        let wait = (max(0, simulatedAhead) / scale).rounded(.up)
+        guard wait.isFinite, wait < 3.2e15 else { return nil }
+        return anchorWallMilliseconds + Int64(wait)
     }
 }

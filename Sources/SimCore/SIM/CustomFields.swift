@@ -1,6 +1,6 @@
 /// The five free-text fields a customer can attach to a SIM (`custom1` … `custom5`).
 public struct CustomFields: Equatable, Sendable, Codable {
-    /// The longest value a field accepts, in characters.
+    /// The longest value a field accepts, in Unicode code points (as JSON Schema's `maxLength` counts).
     public static let maximumLength = 255
     /// The field names, in order.
     public static let fieldNames = ["custom1", "custom2", "custom3", "custom4", "custom5"]
@@ -46,7 +46,7 @@ public struct CustomFieldsUpdate: Equatable, Sendable {
     /// Refuses values longer than ``CustomFields/maximumLength``, naming each such field.
     public func validate() throws(SimError) {
         let issues = values.keys.sorted().compactMap { index -> SimError.Issue? in
-            guard let value = values[index] ?? nil, value.count > CustomFields.maximumLength else { return nil }
+            guard let value = values[index] ?? nil, value.unicodeScalars.count > CustomFields.maximumLength else { return nil }
             return .init(
                 resource: "customFieldVO", field: CustomFields.fieldNames[index], code: .invalid,
                 message: "at most \(CustomFields.maximumLength) characters")

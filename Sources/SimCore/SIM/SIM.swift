@@ -25,6 +25,10 @@ public struct SIM: Equatable, Sendable {
     public var usageCycleName: String
     public var cycleDataUsageBytes: Int64
     public var cycleSmsCount: Int
+    /// The cycle-usage thresholds (percentages) already pushed in the cycle `usageCycleName`.
+    public var cycleThresholdsPushed: [Int] = []
+    /// Data used while TEST_READY, toward the test quota.
+    public var testDataUsedBytes: Int64 = 0
     public var lastSessionTime: Timestamp?
     public var lastCountryCode: String?
     public var customFields: CustomFields
@@ -73,6 +77,7 @@ public struct SIM: Equatable, Sendable {
         copy.usageCycleName = cycleName
         copy.cycleDataUsageBytes = 0
         copy.cycleSmsCount = 0
+        copy.cycleThresholdsPushed = []
         return copy
     }
 

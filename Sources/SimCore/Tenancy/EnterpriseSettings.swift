@@ -10,6 +10,17 @@ public struct EnterpriseSettings: Equatable, Sendable {
     public var pushRetrySchedule: [SimDuration]
     /// Time from accepting an MT SMS to its delivery (or failure).
     public var smsDeliveryDelay: SimDuration
+    /// `CYCLE_USAGE_TRACKING` goes out once per cycle when a SIM's cycle usage reaches each of
+    /// these percentages of its basic plan's data quota.
+    public var cycleUsageThresholdPercents: [Int] = [50, 80, 100]
+    /// `PREPAID_PACKAGE_TRAFFIC_TRACKING` goes out once when an order's use reaches each of these
+    /// percentages of its quota.
+    public var prepaidTrafficThresholdPercents: [Int] = [80, 100]
+    /// `NO_SESSION_CONNECTION` goes out once when an ACTIVATED SIM has had no data session for
+    /// this long since its last one.
+    public var noSessionAlert: SimDuration = .hours(72)
+    /// The data a TEST_READY SIM may use before it moves to ACTIVATION_READY.
+    public var testQuotaBytes: Int64 = 10 * 1_048_576
 
     /// The defaults: a batch job starts a second after its turn comes and runs 50 tasks a second,
     /// so a job of 100 SIMs ends about 3 simulated seconds after it was posted; a push has 5 s to

@@ -6,7 +6,7 @@ extension Tenant {
     )
         throws(SimError) -> SIM
     {
-        if let apnName, apnName.isEmpty || apnName.count > 100 {
+        if let apnName, apnName.isEmpty || apnName.unicodeScalars.count > 100 {
             throw .rejected("SIM", field: "apnName", code: .invalid, message: "an APN name is 1 to 100 characters")
         }
         let change = try sims.update(iccid: giccid) { sim throws(SimError) -> (APNStatus, SIM) in

@@ -80,11 +80,11 @@ extension Tenant {
         if let name = template.basicServicePackageName, let problem = basicPackageProblem(name, account: account) {
             add("basicServicePackageName", problem.code, problem.message)
         }
-        if let apnName = template.apnName, apnName.isEmpty || apnName.count > 100 {
+        if let apnName = template.apnName, apnName.isEmpty || apnName.unicodeScalars.count > 100 {
             add("apnName", .invalid, "an APN name is 1 to 100 characters")
         }
         for index in 0..<CustomFields.fieldNames.count {
-            if let value = template.customFields[index], value.count > CustomFields.maximumLength {
+            if let value = template.customFields[index], value.unicodeScalars.count > CustomFields.maximumLength {
                 add(CustomFields.fieldNames[index], .invalid, "at most \(CustomFields.maximumLength) characters")
             }
         }

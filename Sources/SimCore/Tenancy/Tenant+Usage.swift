@@ -23,15 +23,17 @@ extension Tenant {
                 "SIM", field: "status", code: .illegalStatus,
                 message: "SIM status is \(before.status.rawValue); a DEACTIVATED or RETIRED SIM gets no data session")
         }
+        // The session ended at `time`; the platform learns of it, and reacts, now.
         let time = session.time ?? now
-        if before.status == .activationReady { _ = try apply(.firstDataSession, toSIM: giccid, at: time, source: .system) }
+        if before.status == .activationReady { _ = try apply(.firstDataSession, toSIM: giccid, at: now, source: .system) }
         let previousIMEI = before.imei
         let reportedIMEI = session.imei.map(DataSession.imei(of:))
         _ = try sims.update(iccid: giccid) { sim throws(SimError) in
             sim = sim.asOf(time)
-            sim.cycleDataUsageBytes += session.bytes
+            sim.cycleDataUsageBytes = sim.cycleDataUsageBytes.addingSaturated(session.bytes)
+            if sim.status == .testReady { sim.testDataUsedBytes = sim.testDataUsedBytes.addingSaturated(session.bytes) }
             if let index = sim.supplementaryOrders.firstIndex(where: { $0.status == .active }) {
-                sim.supplementaryOrders[index].usedBytes += session.bytes
+                sim.supplementaryOrders[index].usedBytes = sim.supplementaryOrders[index].usedBytes.addingSaturated(session.bytes)
             }
             sim.lastSessionTime = max(sim.lastSessionTime ?? time, time)
             sim.lastCountryCode = countryCode
@@ -39,9 +41,11 @@ extension Tenant {
         }
         countryStatistics.recordData(session.bytes, giccid: giccid, countryCode: countryCode, mcc: session.mcc, cycleName: time.cycleName)
         if let imei = reportedIMEI, previousIMEI.map(DataSession.device(ofIMEI:)) != DataSession.device(ofIMEI: imei) {
-            changeLog.append(ChangeLogEntry(giccid: giccid, type: .imei, before: previousIMEI, after: imei, time: time, source: .system))
-            if previousIMEI != nil { emitPush(IMEIChangePush(previousIMEI: previousIMEI, currentIMEI: imei), sim: try sim(giccid), at: time) }
+            changeLog.append(ChangeLogEntry(giccid: giccid, type: .imei, before: previousIMEI, after: imei, time: now, source: .system))
+            if previousIMEI != nil { emitPush(IMEIChangePush(previousIMEI: previousIMEI, currentIMEI: imei), sim: try sim(giccid), at: now) }
         }
+        applyUsageRules(toSIM: giccid, at: now)
+        noSessionChecksToSchedule.append((giccid, time, time.adding(settings.noSessionAlert)))
         return try sim(giccid)
     }
 }

@@ -24,6 +24,8 @@ struct Tenant: Sendable {
     var webhooks: [String?: WebhookConfiguration] = [:]
     /// Every push and its attempts.
     var deliveries = DeliveryLedger()
+    /// Silence checks asked for since the world last collected them: one per data session.
+    var noSessionChecksToSchedule: [(giccid: String, sessionTime: Timestamp, due: Timestamp)] = []
     /// Usage per billing cycle and country.
     var countryStatistics = CountryStatistics()
     /// Push attempts asked for since the world last collected them (the world schedules them).

@@ -13,7 +13,7 @@ struct CountryStatistics: Sendable {
     /// Counts a data session of `giccid` in `countryCode` (seen through `mcc`).
     mutating func recordData(_ bytes: Int64, giccid: String, countryCode: String, mcc: String, cycleName: String) {
         entries[cycleName, default: [:]][countryCode, default: Entry()].mccs.insert(mcc)
-        entries[cycleName]![countryCode]!.dataBytes += bytes
+        entries[cycleName]![countryCode]!.dataBytes = entries[cycleName]![countryCode]!.dataBytes.addingSaturated(bytes)
         entries[cycleName]![countryCode]!.giccids.insert(giccid)
     }
 

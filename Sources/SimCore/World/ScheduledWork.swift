@@ -6,6 +6,8 @@
 public enum ScheduledWork: Sendable, Equatable {
     /// Run the next task of a batch job of the tenant with this serial.
     case batchStep(tenantSerial: UInt64, enterprise: String, jobId: String)
+    /// See whether a SIM has stayed silent since the session of `sessionTime`.
+    case noSessionCheck(tenantSerial: UInt64, enterprise: String, giccid: String, sessionTime: Timestamp)
     /// Attempt to deliver a push of the tenant with this serial.
     case pushAttempt(tenantSerial: UInt64, enterprise: String, eventId: String)
     /// Deliver (or fail) a pending MT SMS of the tenant with this serial.

@@ -60,11 +60,15 @@ struct World: Sendable {
 
     /// Moves the push attempts a tenant asked for into the scheduler.
     private mutating func scheduleRequestedWork(of name: String) {
-        guard let tenant = tenants[name], !tenant.pushAttemptsToSchedule.isEmpty else { return }
+        guard let tenant = tenants[name], !tenant.pushAttemptsToSchedule.isEmpty || !tenant.noSessionChecksToSchedule.isEmpty else { return }
         for (eventId, due) in tenant.pushAttemptsToSchedule {
             scheduler.schedule(.pushAttempt(tenantSerial: tenant.serial, enterprise: name, eventId: eventId), at: due)
         }
         tenants[name]!.pushAttemptsToSchedule = []
+        for (giccid, sessionTime, due) in tenant.noSessionChecksToSchedule {
+            scheduler.schedule(.noSessionCheck(tenantSerial: tenant.serial, enterprise: name, giccid: giccid, sessionTime: sessionTime), at: due)
+        }
+        tenants[name]!.noSessionChecksToSchedule = []
     }
 
     /// Runs, in time order, every piece of work due at or before `limit`, each at its own due time.
@@ -99,6 +103,10 @@ struct World: Sendable {
             if let next = tenants[enterprise]!.runBatchStep(jobId: jobId, at: time) {
                 scheduler.schedule(.batchStep(tenantSerial: serial, enterprise: enterprise, jobId: next.jobId), at: next.due)
             }
+            scheduleRequestedWork(of: enterprise)
+        case .noSessionCheck(let serial, let enterprise, let giccid, let sessionTime):
+            guard tenants[enterprise]?.serial == serial else { return }
+            tenants[enterprise]!.checkSilence(ofSIM: giccid, sinceSessionAt: sessionTime, at: time)
             scheduleRequestedWork(of: enterprise)
         case .pushAttempt(let serial, let enterprise, let eventId):
             guard tenants[enterprise]?.serial == serial else { return }

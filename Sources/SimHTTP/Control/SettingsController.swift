@@ -24,12 +24,33 @@ struct SettingsController {
                 settings.pushTimeout = timeout
             }
             if let delay = try body.duration("smsDeliveryDelay") { settings.smsDeliveryDelay = delay }
+            if let percents = try Self.percents(body, "cycleUsageThresholdPercents") { settings.cycleUsageThresholdPercents = percents }
+            if let percents = try Self.percents(body, "prepaidTrafficThresholdPercents") { settings.prepaidTrafficThresholdPercents = percents }
+            if let alert = try body.duration("noSessionAlert") {
+                guard alert.milliseconds > 0 else { throw body.invalid("noSessionAlert", "the silence before an alert is longer than 0") }
+                settings.noSessionAlert = alert
+            }
+            if let quota = try body.integer("testQuotaBytes") {
+                guard quota >= 0 else { throw body.invalid("testQuotaBytes", "a quota is 0 or more bytes") }
+                settings.testQuotaBytes = Int64(quota)
+            }
             if let schedule = try body.durations("pushRetrySchedule") {
                 guard schedule.count <= 20 else { throw body.invalid("pushRetrySchedule", "at most 20 retries") }
                 settings.pushRetrySchedule = schedule
             }
             return JSONResponse(SettingsResponse(try simulator.updateSettings(settings, enterprise: enterprise)))
         }
+    }
+}
+
+extension SettingsController {
+    /// A list of threshold percentages, each from 1 to 1000; nil when absent.
+    static func percents(_ body: JSONObject, _ key: String) throws -> [Int]? {
+        guard let values = try body.integers(key) else { return nil }
+        guard values.count <= 20, values.allSatisfy({ (1...1000).contains($0) }) else {
+            throw body.invalid(key, "at most 20 percentages, each from 1 to 1000")
+        }
+        return values
     }
 }
 
@@ -40,6 +61,10 @@ struct SettingsResponse: Encodable, Sendable {
     let pushTimeout: Double
     let pushRetrySchedule: [Double]
     let smsDeliveryDelay: Double
+    let cycleUsageThresholdPercents: [Int]
+    let prepaidTrafficThresholdPercents: [Int]
+    let noSessionAlert: Double
+    let testQuotaBytes: Int64
 
     init(_ settings: EnterpriseSettings) {
         batchStartDelay = Self.seconds(settings.batchStartDelay)
@@ -47,6 +72,10 @@ struct SettingsResponse: Encodable, Sendable {
         pushTimeout = Self.seconds(settings.pushTimeout)
         pushRetrySchedule = settings.pushRetrySchedule.map(Self.seconds)
         smsDeliveryDelay = Self.seconds(settings.smsDeliveryDelay)
+        cycleUsageThresholdPercents = settings.cycleUsageThresholdPercents
+        prepaidTrafficThresholdPercents = settings.prepaidTrafficThresholdPercents
+        noSessionAlert = Self.seconds(settings.noSessionAlert)
+        testQuotaBytes = settings.testQuotaBytes
     }
 
     private static func seconds(_ duration: SimDuration) -> Double { Double(duration.milliseconds) / 1000 }

@@ -113,6 +113,18 @@ struct JSONObject: Sendable {
         return parsed
     }
 
+    /// A list of integers; nil when absent.
+    func integers(_ key: String) throws -> [Int]? {
+        switch fields[key] {
+        case nil: return nil
+        case .array(let values):
+            return try values.enumerated().map { index, value in
+                try JSONObject(["\(key)[\(index)]": value], resource: resource, path: path).integer("\(key)[\(index)]")!
+            }
+        case let other?: throw wrongType(key, expected: "an array of integers", got: other)
+        }
+    }
+
     /// A list of durations; nil when absent.
     func durations(_ key: String) throws -> [SimDuration]? {
         switch fields[key] {
