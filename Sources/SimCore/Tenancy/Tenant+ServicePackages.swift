@@ -35,12 +35,22 @@ extension Tenant {
 
     /// The basic plan of this name, or a refusal naming `servicePackageName`.
     func basicServicePackage(named name: String) throws(SimError) -> ServicePackage {
+        try servicePackage(named: name, kind: .basic)
+    }
+
+    /// The supplementary plan of this name, or a refusal naming `servicePackageName`.
+    func supplementaryServicePackage(named name: String) throws(SimError) -> ServicePackage {
+        try servicePackage(named: name, kind: .supplementary)
+    }
+
+    /// The plan of this name and kind: `missing` when there is none, `invalid` when it is of the other kind.
+    private func servicePackage(named name: String, kind: ServicePackage.Kind) throws(SimError) -> ServicePackage {
         guard let package = servicePackages[name] else {
             throw .rejected("ServicePackage", field: "servicePackageName", code: .missing, message: "no service package named '\(name)'")
         }
-        guard package.kind == .basic else {
-            throw .rejected(
-                "ServicePackage", field: "servicePackageName", code: .invalid, message: "'\(name)' is a supplementary plan, not a basic one")
+        guard package.kind == kind else {
+            let (actual, wanted) = kind == .basic ? ("a supplementary", "a basic") : ("a basic", "a supplementary")
+            throw .rejected("ServicePackage", field: "servicePackageName", code: .invalid, message: "'\(name)' is \(actual) plan, not \(wanted) one")
         }
         return package
     }

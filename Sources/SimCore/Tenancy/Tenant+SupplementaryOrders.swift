@@ -50,16 +50,4 @@ extension Tenant {
         changeLog.append(ChangeLogEntry(giccid: giccid, type: .servicePackage, before: nil, after: name, time: now, source: source))
         return order
     }
-
-    /// The supplementary plan of this name, or a refusal naming `servicePackageName`.
-    func supplementaryServicePackage(named name: String) throws(SimError) -> ServicePackage {
-        guard let package = servicePackages[name] else {
-            throw .rejected("ServicePackage", field: "servicePackageName", code: .missing, message: "no service package named '\(name)'")
-        }
-        guard package.kind == .supplementary else {
-            throw .rejected(
-                "ServicePackage", field: "servicePackageName", code: .invalid, message: "'\(name)' is a basic plan, not a supplementary one")
-        }
-        return package
-    }
 }

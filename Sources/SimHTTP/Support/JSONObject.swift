@@ -70,18 +70,7 @@ struct JSONObject: Sendable {
 
     /// An array of strings; nil when absent.
     func strings(_ key: String) throws -> [String]? {
-        switch fields[key] {
-        case nil: return nil
-        case .array(let values):
-            return try values.enumerated().map { index, value in
-                guard case .string(let text) = value else {
-                    throw HTTPProblem.badRequest(
-                        "Body should be a JSON object: \(path)\(key)[\(index)] should be a string, not \(value.typeName)")
-                }
-                return text
-            }
-        case let other?: throw wrongType(key, expected: "an array of strings", got: other)
-        }
+        try elements(key, expected: "an array of strings") { element, name in try element.string(name) }
     }
 
     /// An array of objects; nil when absent.
@@ -115,25 +104,28 @@ struct JSONObject: Sendable {
 
     /// A list of integers; nil when absent.
     func integers(_ key: String) throws -> [Int]? {
-        switch fields[key] {
-        case nil: return nil
-        case .array(let values):
-            return try values.enumerated().map { index, value in
-                try JSONObject(["\(key)[\(index)]": value], resource: resource, path: path).integer("\(key)[\(index)]")!
-            }
-        case let other?: throw wrongType(key, expected: "an array of integers", got: other)
-        }
+        try elements(key, expected: "an array of integers") { element, name in try element.integer(name) }
     }
 
     /// A list of durations; nil when absent.
     func durations(_ key: String) throws -> [SimDuration]? {
+        try elements(key, expected: "an array of durations") { element, name in try element.duration(name) }
+    }
+
+    /// An array field whose elements are each read by `read` as the single field `key[index]`
+    /// of an object, so an element gets the same answers (400, 422) as a field of that type.
+    private func elements<Element>(_ key: String, expected: String, read: (JSONObject, String) throws -> Element?) throws -> [Element]? {
         switch fields[key] {
         case nil: return nil
         case .array(let values):
             return try values.enumerated().map { index, value in
-                try JSONObject(["\(key)[\(index)]": value], resource: resource, path: path).duration("\(key)[\(index)]")!
+                let name = "\(key)[\(index)]"
+                guard let element = try read(JSONObject([name: value], resource: resource, path: path), name) else {
+                    throw wrongType(name, expected: expected, got: value)
+                }
+                return element
             }
-        case let other?: throw wrongType(key, expected: "an array of durations", got: other)
+        case let other?: throw wrongType(key, expected: expected, got: other)
         }
     }
 
