@@ -12,13 +12,7 @@ extension Simulator {
     ///   a missing or non-basic target plan of a plan change. Unknown SIMs fail as tasks.
     public func submitBatchJob(_ request: BatchJobRequest, enterprise: String) throws(SimError) -> BatchJob {
         try withWorld { world, now throws(SimError) in
-            let (job, firstStep) = try world.withTenant(enterprise) { tenant throws(SimError) in
-                try tenant.submitBatchJob(request, at: now)
-            }
-            if let firstStep, let serial = world.tenants[enterprise]?.serial {
-                world.scheduler.schedule(.batchStep(tenantSerial: serial, enterprise: enterprise, jobId: job.jobId), at: firstStep)
-            }
-            return job
+            try world.withTenant(enterprise) { tenant throws(SimError) in try tenant.submitBatchJob(request, at: now) }
         }
     }
 

@@ -83,8 +83,7 @@ extension Simulator {
     public func redeliver(_ eventId: String, enterprise: String) throws(SimError) -> Delivery {
         try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
-                let due = try tenant.deliveries.redeliver(eventId, at: now)
-                tenant.pushAttemptsToSchedule.append((eventId, due))
+                tenant.schedule(.pushAttempt(eventId: eventId), at: try tenant.deliveries.redeliver(eventId, at: now))
                 return tenant.deliveries.delivery(eventId)!
             }
         }

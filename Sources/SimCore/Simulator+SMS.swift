@@ -11,14 +11,9 @@ extension Simulator {
     ///   `content` or `encoding` for a text that cannot be sent.
     public func sendMTSMS(toGiccid giccid: String, content: String, encoding: SMSEncoding?, enterprise: String) throws(SimError) -> MTSMS {
         try withWorld { world, now throws(SimError) in
-            let (sms, due) = try world.withTenant(enterprise) { tenant throws(SimError) in
-                let sms = try tenant.sendMTSMS(toGiccid: giccid, content: content, encoding: encoding, at: now)
-                return (sms, now.adding(tenant.settings.smsDeliveryDelay))
+            try world.withTenant(enterprise) { tenant throws(SimError) in
+                try tenant.sendMTSMS(toGiccid: giccid, content: content, encoding: encoding, at: now)
             }
-            if let serial = world.tenants[enterprise]?.serial {
-                world.scheduler.schedule(.smsDelivery(tenantSerial: serial, enterprise: enterprise, smsMsgId: sms.smsMsgId), at: due)
-            }
-            return sms
         }
     }
 

@@ -1,7 +1,7 @@
 extension Tenant {
-    /// Stores a batch job with every task pending, holding its SIMs until their tasks run.
-    /// Returns the job and, when no other job is queued, when its first task is due.
-    mutating func submitBatchJob(_ request: BatchJobRequest, at now: Timestamp) throws(SimError) -> (job: BatchJob, firstStep: Timestamp?) {
+    /// Stores a batch job with every task pending, holding its SIMs until their tasks run, and,
+    /// when no other job is queued, schedules its first task.
+    mutating func submitBatchJob(_ request: BatchJobRequest, at now: Timestamp) throws(SimError) -> BatchJob {
         try request.validateList()
         var targetPlan: String?
         if request.kind == .modifyQuotaPlan {
@@ -20,31 +20,33 @@ extension Tenant {
         let job = BatchJob(jobId: jobId, kind: request.kind, createdTime: now, servicePackageName: targetPlan, tasks: tasks)
         batchJobs[jobId] = job
         batchQueue.append(jobId)
-        return (job, batchQueue.count == 1 ? now.adding(settings.batchStartDelay) : nil)
+        if batchQueue.count == 1 { schedule(.batchStep(jobId: jobId), at: now.adding(settings.batchStartDelay)) }
+        return job
     }
 
-    /// Runs the next task of the running job `jobId`. Returns the next step to schedule: the same
-    /// job's next task, or the first task of the next queued job once this one has finished.
-    mutating func runBatchStep(jobId: String, at time: Timestamp) -> (jobId: String, due: Timestamp)? {
+    /// Runs the next task of the running job `jobId`, and schedules the next step: the same job's
+    /// next task, or the first task of the next queued job once this one has finished.
+    mutating func runBatchStep(jobId: String, at time: Timestamp) {
         // Read what the step needs without keeping a copy of the job alive, so that the
         // in-place updates below never copy its task list.
         let step: (kind: BatchJob.Kind, index: Int, giccid: String, plan: String?, taskCount: Int)? = {
             guard batchQueue.first == jobId, let job = batchJobs[jobId], job.status == .processing else { return nil }
             return (job.kind, job.nextTaskIndex, job.tasks[job.nextTaskIndex].giccid, job.servicePackageName, job.tasks.count)
         }()
-        guard let step else { return nil }
+        guard let step else { return }
         releaseBatchHold(of: step.giccid, by: jobId)
         let failure = runBatchTask(step.kind, giccid: step.giccid, plan: step.plan, jobId: jobId, at: time)
         batchJobs[jobId]!.tasks[step.index].status = failure == nil ? .success : .fail
         batchJobs[jobId]!.tasks[step.index].errorMessage = failure
         batchJobs[jobId]!.nextTaskIndex = step.index + 1
         if step.index + 1 < step.taskCount {
-            return (jobId, time.adding(settings.batchTaskInterval))
+            schedule(.batchStep(jobId: jobId), at: time.adding(settings.batchTaskInterval))
+            return
         }
         batchJobs[jobId]!.status = .finished
         batchJobs[jobId]!.finishedTime = time
         batchQueue.removeFirst()
-        return batchQueue.first.map { ($0, time.adding(settings.batchStartDelay)) }
+        if let next = batchQueue.first { schedule(.batchStep(jobId: next), at: time.adding(settings.batchStartDelay)) }
     }
 
     /// The job holding this SIM with a pending task, if any.

@@ -14,7 +14,7 @@ extension Tenant {
         let event = PushEvent(
             eventId: identifiers.nextHexId(), eventType: eventType, eventTime: time, enterpriseName: enterprise.name,
             accountName: sim.accountName, giccid: sim.giccid, data: kind.data)
-        if let due = deliveries.add(event, webhook: webhook, at: time) { pushAttemptsToSchedule.append((event.eventId, due)) }
+        if let due = deliveries.add(event, webhook: webhook, at: time) { schedule(.pushAttempt(eventId: event.eventId), at: due) }
     }
 
     /// Hands the attempt of `eventId` due at `time` to the transport, as a request; nil when that
@@ -28,9 +28,10 @@ extension Tenant {
 
     /// Records what came of an attempt and asks for the attempts it leads to.
     mutating func recordPushOutcome(_ outcome: PushOutcome, of request: PushRequest) {
-        pushAttemptsToSchedule += deliveries.record(
+        let attempts = deliveries.record(
             outcome, of: request.event.eventId, attemptNumber: request.attemptNumber, at: request.time,
             retrySchedule: settings.pushRetrySchedule)
+        for (eventId, due) in attempts { schedule(.pushAttempt(eventId: eventId), at: due) }
     }
 
     /// Sets or removes (`nil`) the webhook of the enterprise (`accountName` nil) or of one account.

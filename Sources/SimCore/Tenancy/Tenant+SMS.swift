@@ -10,6 +10,7 @@ extension Tenant {
         let text = try SMSText(content, encoding: encoding)
         let sms = MTSMS(smsMsgId: identifiers.nextHexId(), toGiccid: giccid, text: text, createdTime: now)
         mtSMS[sms.smsMsgId] = sms
+        schedule(.smsDelivery(smsMsgId: sms.smsMsgId), at: now.adding(settings.smsDeliveryDelay))
         return sms
     }
 

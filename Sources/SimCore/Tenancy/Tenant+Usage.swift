@@ -45,7 +45,7 @@ extension Tenant {
             if previousIMEI != nil { emitPush(IMEIChangePush(previousIMEI: previousIMEI, currentIMEI: imei), sim: try sim(giccid), at: now) }
         }
         applyUsageRules(toSIM: giccid, at: now)
-        noSessionChecksToSchedule.append((giccid, time, time.adding(settings.noSessionAlert)))
+        schedule(.noSessionCheck(giccid: giccid, sessionTime: time), at: time.adding(settings.noSessionAlert))
         return try sim(giccid)
     }
 }

@@ -24,12 +24,10 @@ struct Tenant: Sendable {
     var webhooks: [String?: WebhookConfiguration] = [:]
     /// Every push and its attempts.
     var deliveries = DeliveryLedger()
-    /// Silence checks asked for since the world last collected them: one per data session.
-    var noSessionChecksToSchedule: [(giccid: String, sessionTime: Timestamp, due: Timestamp)] = []
     /// Usage per billing cycle and country.
     var countryStatistics = CountryStatistics()
-    /// Push attempts asked for since the world last collected them (the world schedules them).
-    var pushAttemptsToSchedule: [(eventId: String, due: Timestamp)] = []
+    /// Work asked for since the world last collected it (the world schedules it).
+    var requestedWork: [(due: Timestamp, work: TenantWork)] = []
     /// SMS sent to the tenant's SIMs, by `smsMsgId`.
     var mtSMS: [String: MTSMS] = [:]
 

@@ -1,15 +1,22 @@
-/// A kind of work the scheduler runs when the simulator clock reaches its due time.
+/// Work the scheduler runs when the simulator clock reaches its due time.
 ///
-/// Work is data, not a closure, so pending work can be inspected and persisted. Each later
-/// feature (batch tasks, SMS delivery, push retries, usage rules) adds its case here and its
-/// handler in `World.run(_:at:)`.
+/// Work is data, not a closure, so pending work can be inspected and persisted. It belongs to
+/// the tenant with the given serial, so work of a deleted tenant never reaches a new tenant of
+/// the same name.
 public enum ScheduledWork: Sendable, Equatable {
-    /// Run the next task of a batch job of the tenant with this serial.
-    case batchStep(tenantSerial: UInt64, enterprise: String, jobId: String)
-    /// See whether a SIM has stayed silent since the session of `sessionTime`.
-    case noSessionCheck(tenantSerial: UInt64, enterprise: String, giccid: String, sessionTime: Timestamp)
-    /// Attempt to deliver a push of the tenant with this serial.
-    case pushAttempt(tenantSerial: UInt64, enterprise: String, eventId: String)
-    /// Deliver (or fail) a pending MT SMS of the tenant with this serial.
-    case smsDelivery(tenantSerial: UInt64, enterprise: String, smsMsgId: String)
+    /// Work of one tenant.
+    case tenant(serial: UInt64, enterprise: String, work: TenantWork)
+}
+
+/// A kind of work one tenant asks to run later. A feature adds its case here and its handling in
+/// `Tenant.run(_:at:)`; a tenant asks for work with `Tenant.schedule(_:at:)`.
+public enum TenantWork: Sendable, Equatable {
+    /// Run the next task of a batch job.
+    case batchStep(jobId: String)
+    /// Attempt to deliver a push.
+    case pushAttempt(eventId: String)
+    /// See whether a SIM has stayed silent since its session that ended at `sessionTime`.
+    case noSessionCheck(giccid: String, sessionTime: Timestamp)
+    /// Deliver (or fail) an MT SMS.
+    case smsDelivery(smsMsgId: String)
 }

@@ -58,17 +58,13 @@ struct World: Sendable {
         return try body(&tenants[name]!)
     }
 
-    /// Moves the push attempts a tenant asked for into the scheduler.
+    /// Moves the work a tenant asked for into the scheduler.
     private mutating func scheduleRequestedWork(of name: String) {
-        guard let tenant = tenants[name], !tenant.pushAttemptsToSchedule.isEmpty || !tenant.noSessionChecksToSchedule.isEmpty else { return }
-        for (eventId, due) in tenant.pushAttemptsToSchedule {
-            scheduler.schedule(.pushAttempt(tenantSerial: tenant.serial, enterprise: name, eventId: eventId), at: due)
+        guard let tenant = tenants[name], !tenant.requestedWork.isEmpty else { return }
+        for (due, work) in tenant.requestedWork {
+            scheduler.schedule(.tenant(serial: tenant.serial, enterprise: name, work: work), at: due)
         }
-        tenants[name]!.pushAttemptsToSchedule = []
-        for (giccid, sessionTime, due) in tenant.noSessionChecksToSchedule {
-            scheduler.schedule(.noSessionCheck(tenantSerial: tenant.serial, enterprise: name, giccid: giccid, sessionTime: sessionTime), at: due)
-        }
-        tenants[name]!.noSessionChecksToSchedule = []
+        tenants[name]!.requestedWork = []
     }
 
     /// Runs, in time order, every piece of work due at or before `limit`, each at its own due time.
@@ -98,22 +94,9 @@ struct World: Sendable {
 
     private mutating func run(_ work: ScheduledWork, at time: Timestamp) {
         switch work {
-        case .batchStep(let serial, let enterprise, let jobId):
+        case .tenant(let serial, let enterprise, let work):
             guard tenants[enterprise]?.serial == serial else { return }
-            if let next = tenants[enterprise]!.runBatchStep(jobId: jobId, at: time) {
-                scheduler.schedule(.batchStep(tenantSerial: serial, enterprise: enterprise, jobId: next.jobId), at: next.due)
-            }
-            scheduleRequestedWork(of: enterprise)
-        case .noSessionCheck(let serial, let enterprise, let giccid, let sessionTime):
-            guard tenants[enterprise]?.serial == serial else { return }
-            tenants[enterprise]!.checkSilence(ofSIM: giccid, sinceSessionAt: sessionTime, at: time)
-            scheduleRequestedWork(of: enterprise)
-        case .pushAttempt(let serial, let enterprise, let eventId):
-            guard tenants[enterprise]?.serial == serial else { return }
-            if let request = tenants[enterprise]!.beginPushAttempt(eventId, dueAt: time) { readyDeliveries.append(request) }
-        case .smsDelivery(let serial, let enterprise, let smsMsgId):
-            guard tenants[enterprise]?.serial == serial else { return }
-            tenants[enterprise]!.deliverMTSMS(smsMsgId, at: time)
+            if let request = tenants[enterprise]!.run(work, at: time) { readyDeliveries.append(request) }
             scheduleRequestedWork(of: enterprise)
         }
     }
