@@ -25,7 +25,7 @@ extension Simulator {
     /// - Throws: `notFound` for an unknown SIM; see `Tenant.subscribeServicePackage` for the refusals.
     public func subscribeServicePackage(
         _ servicePackageName: String, effectiveTime: Timestamp?, giccid: String, enterprise: String, source: ChangeSource = .api
-    ) throws(SimError) -> SupplementaryOrder {
+    ) throws(SimError) -> PackageOrder {
         try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.subscribeServicePackage(servicePackageName, toSIM: giccid, effectiveTime: effectiveTime, at: now, source: source)

@@ -31,6 +31,7 @@ extension Simulator {
                 throw .rejected("Enterprise", field: "apiKey", code: .alreadyExists, message: "this API key belongs to another enterprise")
             }
             tenant.enterprise = Enterprise(name: name, apiKey: key, status: .enabled, createdTime: now)
+            tenant.startSeedTerms(at: now)
             world.add(tenant)
             return tenant.enterprise
         }

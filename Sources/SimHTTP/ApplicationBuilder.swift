@@ -55,6 +55,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     SettingsController(simulator: simulator).register(on: controlRoutes)
     WebhookController(simulator: simulator).register(on: controlRoutes)
     SessionController(simulator: simulator).register(on: controlRoutes)
+    BackgroundTrafficController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

@@ -15,7 +15,7 @@ struct SettingsEntry: SeedEntry {
     /// The keys of the settings.
     enum CodingKeys: String, CodingKey, CaseIterable {
         case batchStartDelay, batchTaskInterval, pushTimeout, pushRetrySchedule, smsDeliveryDelay
-        case cycleUsageThresholdPercents, prepaidTrafficThresholdPercents, noSessionAlert, testQuotaBytes
+        case cycleUsageThresholdPercents, prepaidTrafficThresholdPercents, noSessionAlert, testQuotaBytes, prepaidExpiryWarning
     }
 
     /// Time from a batch job's turn to its first task.
@@ -36,6 +36,8 @@ struct SettingsEntry: SeedEntry {
     var noSessionAlert: SimDuration?
     /// The data a TEST_READY SIM may use.
     var testQuotaBytes: Int64?
+    /// How long before a prepaid package expires ABOUT_TO_EXPIRE goes out.
+    var prepaidExpiryWarning: SimDuration?
     /// Where the keys are in the file.
     var location: EntryLocation
 
@@ -51,7 +53,9 @@ struct SettingsEntry: SeedEntry {
         prepaidTrafficThresholdPercents = reader.optional(.prepaidTrafficThresholdPercents)
         let alert: SeedDuration? = reader.optional(.noSessionAlert)
         testQuotaBytes = reader.optional(.testQuotaBytes)
+        let warning: SeedDuration? = reader.optional(.prepaidExpiryWarning)
         try reader.finish()
+        prepaidExpiryWarning = warning?.duration
         noSessionAlert = alert?.duration
         batchStartDelay = startDelay?.duration
         batchTaskInterval = taskInterval?.duration
@@ -73,6 +77,7 @@ struct SettingsEntry: SeedEntry {
         if let prepaidTrafficThresholdPercents { settings.prepaidTrafficThresholdPercents = prepaidTrafficThresholdPercents }
         if let noSessionAlert { settings.noSessionAlert = noSessionAlert }
         if let testQuotaBytes { settings.testQuotaBytes = testQuotaBytes }
+        if let prepaidExpiryWarning { settings.prepaidExpiryWarning = prepaidExpiryWarning }
         return settings
     }
 }

@@ -11,7 +11,7 @@ import Testing
 
     private func subscribe(
         _ simulator: Simulator, _ plan: String = TestWorld.fleetAddon, at effectiveTime: Timestamp? = nil, giccid: String? = nil
-    ) throws(SimError) -> SupplementaryOrder {
+    ) throws(SimError) -> PackageOrder {
         try simulator.subscribeServicePackage(plan, effectiveTime: effectiveTime, giccid: giccid ?? activated, enterprise: enterprise)
     }
 
@@ -24,7 +24,7 @@ import Testing
         }
     }
 
-    private func shownOrder(_ simulator: Simulator) throws -> SupplementaryOrder? {
+    private func shownOrder(_ simulator: Simulator) throws -> PackageOrder? {
         try simulator.sim(activated, enterprise: enterprise).supplementaryOrders.first
     }
 
@@ -116,25 +116,32 @@ import Testing
         #expect(try simulator.sim(activated, enterprise: enterprise).supplementaryOrders.map(\.status) == [.expired, .active])
     }
 
-    @Test func aPendingOrderWhoseWholePeriodHasPassedShowsExpired() {
-        let start = TestWorld.startTime
-        let order = SupplementaryOrder(
-            orderId: "0", servicePackageName: "x", startTime: start, expireTime: start.adding(.days(1)), usedBytes: 0, quotaBytes: nil,
-            status: .pending)
-        #expect(order.asOf(start.adding(.seconds(-1))).status == .pending)
-        #expect(order.asOf(start).status == .active)
-        #expect(order.asOf(start.adding(.days(1))).status == .expired)
+    @Test func aPendingOrderWhoseWholePeriodPassesInOneAdvanceEndsExpired() throws {
+        // Given an order starting tomorrow
+        let simulator = TestWorld.simulator()
+        let order = try subscribe(simulator, at: TestWorld.startTime.adding(.days(1)))
+        // When one advance passes both its start and its expiry
+        try simulator.advance(to: try #require(order.expireTime).adding(.days(1)))
+        // Then it started and expired on the way
+        #expect(try shownOrder(simulator)?.status == .expired)
     }
 
-    @Test func aPlanWithoutValidityNeverExpires() {
-        let start = TestWorld.startTime
-        let order = SupplementaryOrder(
-            orderId: "0", servicePackageName: "x", startTime: start, expireTime: nil, usedBytes: 0, quotaBytes: nil, status: .active)
-        #expect(order.asOf(Timestamp.latest).status == .active)
+    @Test func anOrderOfAPlanWithoutValidityNeverExpires() throws {
+        // Given an add-on without validity
+        var seed = TestWorld.make()
+        let index = try #require(seed.enterprises[0].servicePackages.firstIndex { $0.name == TestWorld.fleetAddon })
+        seed.enterprises[0].servicePackages[index].validityDays = nil
+        let simulator = Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock())
+        let order = try subscribe(simulator)
+        #expect(order.expireTime == nil)
+        // When ten years pass
+        try simulator.advance(by: .days(3650))
+        // Then it is still ACTIVE
+        #expect(try shownOrder(simulator)?.status == .active)
     }
 
-    @Test(arguments: [SupplementaryOrder.Status.active, .pending])
-    func aSecondOrderOfAPlanStillActiveOrPendingIsRefused(existing: SupplementaryOrder.Status) throws {
+    @Test(arguments: [PackageOrder.Status.active, .pending])
+    func aSecondOrderOfAPlanStillActiveOrPendingIsRefused(existing: PackageOrder.Status) throws {
         // Given an order of the add-on that is `existing`
         let simulator = TestWorld.simulator()
         let first = try subscribe(simulator, at: existing == .active ? nil : TestWorld.startTime.adding(.days(2)))

@@ -517,8 +517,11 @@ struct SimulatorTests {
 
         // Then the simulated clock has moved 2 minutes
         #expect(simulator.clockReading().now == TestWorld.startTime.adding(.minutes(2)))
-        // And with nothing scheduled there is no wall time to wake up at
-        #expect(simulator.wallTimeOfNextDueWork() == nil)
+        // And the next wake-up is the wall time when the clock reads the first work due: the warning
+        // that the prepaid SIM's 365-day term ends in 3 days
+        let warning = TestWorld.activatedTime.adding(.days(365 - 3))
+        let wallAtSwitch: Int64 = 1_700_000_000_000
+        #expect(simulator.wallTimeOfNextDueWork() == wallAtSwitch + warning.duration(since: TestWorld.startTime).milliseconds / 60)
 
         // When it is set back to manual, then it keeps its reading
         let manual = try simulator.configureClock(mode: .manual, scale: nil, now: nil)

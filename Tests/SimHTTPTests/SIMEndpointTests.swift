@@ -6,7 +6,7 @@ import Testing
 /// `/v1/global-sims`: list, detail, status changes, change log, custom fields.
 @Suite struct SIMEndpointTests {
     static let simKeys: Set<String> = [
-        "giccid", "iccid", "imsi", "msisdn", "imei", "eid", "status", "accountName", "simSku", "basicServicePackageName",
+        "giccid", "iccid", "imsi", "msisdn", "imei", "eid", "status", "accountName", "simSku", "basicServicePackageName", "basicServicePackageOrder",
         "supplementaryServicePackages", "sharePoolName", "apnName", "apnStatus", "activatedTime", "createdTime",
         "lastStatusChangeTime", "currentCycleName", "cycleDataUsageBytes", "cycleSmsCount", "lastSessionTime", "lastCountryCode",
         "custom1", "custom2", "custom3", "custom4", "custom5",

@@ -3,7 +3,7 @@
 /// `giccid` is the id in paths; it equals the ICCID. Usage counters belong to the billing cycle
 /// named by `usageCycleName`; ``inCycle(_:)`` shows them as of another cycle (zero once a new
 /// month has begun), so a month rollover never has to touch every SIM. ``asOf(_:)`` shows the
-/// whole SIM at a moment: its counters and the status of its supplementary orders.
+/// whole SIM at a moment.
 public struct SIM: Equatable, Sendable {
     public var iccid: String
     public var imsi: String
@@ -14,7 +14,11 @@ public struct SIM: Equatable, Sendable {
     public var accountName: String
     public var simSku: String?
     public var basicServicePackageName: String?
-    public var supplementaryOrders: [SupplementaryOrder]
+    public var supplementaryOrders: [PackageOrder]
+    /// The current term of a prepaid basic plan (one with a validity): it starts when the SIM is
+    /// activated and ends after the plan's `validityDays`; nil for other plans and for a SIM that
+    /// was never ACTIVATED on its plan.
+    public var basicPackageOrder: PackageOrder?
     public var sharePoolName: String?
     public var apnName: String
     public var apnStatus: APNStatus
@@ -56,6 +60,7 @@ public struct SIM: Equatable, Sendable {
         self.simSku = simSku
         self.basicServicePackageName = basicServicePackageName
         self.supplementaryOrders = []
+        self.basicPackageOrder = nil
         self.sharePoolName = sharePoolName
         self.apnName = apnName
         self.apnStatus = apnStatus
@@ -81,13 +86,9 @@ public struct SIM: Equatable, Sendable {
         return copy
     }
 
-    /// This SIM as shown at `now`: its counters as of `now`'s cycle (see ``inCycle(_:)``) and its
-    /// supplementary orders with the status they have at `now` (see ``SupplementaryOrder/asOf(_:)``).
+    /// This SIM as shown at `now`: its counters as of `now`'s cycle (see ``inCycle(_:)``). Orders
+    /// change on the clock, so they are shown as stored.
     ///
     /// Every call that returns a SIM shows it through this function.
-    public func asOf(_ now: Timestamp) -> SIM {
-        var shown = inCycle(now.cycleName)
-        if !shown.supplementaryOrders.isEmpty { shown.supplementaryOrders = shown.supplementaryOrders.map { $0.asOf(now) } }
-        return shown
-    }
+    public func asOf(_ now: Timestamp) -> SIM { inCycle(now.cycleName) }
 }

@@ -58,6 +58,12 @@ public struct SIMStore: Sendable {
             })
     }
 
+    /// The giccids of the SIMs in `status`, in giccid order.
+    public func giccids(withStatus status: SIMStatus) -> [String] {
+        guard let members = byStatus[status] else { return [] }
+        return RankBitset.intersection(of: [members], slice: 0..<Int.max).positions.map { records[slotByRank[$0]].iccid }
+    }
+
     /// The SIMs drawing from the share pool `name`, in giccid order (proportional to the pool's size).
     public func members(ofPool name: String) -> [SIM] {
         guard let members = byPool[name] else { return [] }

@@ -21,6 +21,9 @@ public struct EnterpriseSettings: Equatable, Sendable {
     public var noSessionAlert: SimDuration = .hours(72)
     /// The data a TEST_READY SIM may use before it moves to ACTIVATION_READY.
     public var testQuotaBytes: Int64 = 10 * 1_048_576
+    /// `PREPAID_PACKAGE_EXPIRED` with phase `ABOUT_TO_EXPIRE` goes out this long before a prepaid
+    /// package expires (for packages that start after a change of this setting).
+    public var prepaidExpiryWarning: SimDuration = .days(3)
 
     /// The defaults: a batch job starts a second after its turn comes and runs 50 tasks a second,
     /// so a job of 100 SIMs ends about 3 simulated seconds after it was posted; a push has 5 s to

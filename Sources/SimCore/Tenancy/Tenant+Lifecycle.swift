@@ -1,7 +1,8 @@
 extension Tenant {
     /// Moves one SIM through the state machine, records the change and returns the SIM after it.
     ///
-    /// The one path for every status change: single calls, batch tasks and automatic rules.
+    /// The one path for every status change: single calls, batch tasks and automatic rules. A SIM
+    /// that becomes ACTIVATED on a prepaid basic plan starts a term of it.
     mutating func apply(
         _ action: SIMAction, toSIM giccid: String, at time: Timestamp, source: ChangeSource, jobId: String? = nil
     )
@@ -18,6 +19,8 @@ extension Tenant {
         changeLog.append(
             ChangeLogEntry(giccid: giccid, type: .status, before: before.rawValue, after: sim.status.rawValue, time: time, source: source))
         emitPush(SIMStatusChangePush(previousStatus: before, currentStatus: sim.status, source: source, jobId: jobId), sim: sim, at: time)
-        return sim
+        guard sim.status == .activated else { return sim }
+        startBasicTermIfNeeded(ofSIM: giccid, from: time, at: time)
+        return try self.sim(giccid)
     }
 }

@@ -27,7 +27,8 @@ extension Tenant {
             created.append(makeSIM(SIMTemplate(), request: request, account: account, defaultPackage: defaultPackage, claimed: &claimed, at: now))
         }
         sims.insert(contentsOf: created)
-        return created.sorted { $0.iccid < $1.iccid }
+        for sim in created where sim.status == .activated { startBasicTermIfNeeded(ofSIM: sim.giccid, from: now, at: now) }
+        return created.map(\.giccid).sorted().compactMap { sims.sim(iccid: $0) }
     }
 
     private func defaultBasicPackage(_ request: SIMCreationRequest, account: Account, issues: inout [SimError.Issue]) -> ServicePackage? {

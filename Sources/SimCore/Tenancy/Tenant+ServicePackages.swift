@@ -1,6 +1,7 @@
 extension Tenant {
     /// Moves a SIM to another basic plan of its account (and to that plan's share pool), records
-    /// the change and returns the SIM after it.
+    /// the change and returns the SIM after it. The term of the old plan ends with it; an ACTIVATED
+    /// SIM moved to a prepaid plan starts a term of it now.
     mutating func changeBasicServicePackage(
         ofSIM giccid: String, to name: String, at time: Timestamp, source: ChangeSource
     )
@@ -26,11 +27,13 @@ extension Tenant {
             let before = sim.basicServicePackageName
             sim.basicServicePackageName = name
             sim.sharePoolName = package.sharePoolName
+            sim.basicPackageOrder = nil
             return (before, sim)
         }
-        guard let (before, sim) = change else { throw .notFound("SIM", field: "giccid") }
+        guard let (before, _) = change else { throw .notFound("SIM", field: "giccid") }
         changeLog.append(ChangeLogEntry(giccid: giccid, type: .servicePackage, before: before, after: name, time: time, source: source))
-        return sim
+        startBasicTermIfNeeded(ofSIM: giccid, from: time, at: time)
+        return try sim(giccid)
     }
 
     /// The basic plan of this name, or a refusal naming `servicePackageName`.

@@ -10,9 +10,9 @@ extension Tenant {
     mutating func subscribeServicePackage(
         _ name: String, toSIM giccid: String, effectiveTime: Timestamp?, at now: Timestamp, source: ChangeSource
     )
-        throws(SimError) -> SupplementaryOrder
+        throws(SimError) -> PackageOrder
     {
-        let sim = try sim(giccid).asOf(now)
+        let sim = try sim(giccid)
         let package = try supplementaryServicePackage(named: name)
         guard package.accountName == sim.accountName else {
             throw .rejected(
@@ -37,15 +37,15 @@ extension Tenant {
                 "SIM", field: "status", code: .illegalStatus,
                 message: "Illegal SIM state, current SIM state cannot subscribe to a service package")
         }
-        let current = sim.supplementaryOrders.first { $0.servicePackageName == name && ($0.status == .active || $0.status == .pending) }
+        let current = sim.supplementaryOrders.first { $0.servicePackageName == name && $0.isCurrent }
         if let current {
             throw .rejected(
                 "ServicePackage", field: "servicePackageName", code: .alreadyExists,
                 message: "the SIM already has a \(current.status.rawValue) order \(current.orderId) of '\(name)'")
         }
-        let order = SupplementaryOrder(
-            orderId: identifiers.nextHexId(), servicePackageName: name, startTime: startTime, expireTime: expireTime, usedBytes: 0,
-            quotaBytes: package.dataQuotaBytes, status: startTime <= now ? .active : .pending)
+        guard let order = makeOrder(of: package, from: startTime, now: now, giccid: giccid) else {
+            preconditionFailure("an order within the writable time range was refused")
+        }
         _ = try sims.update(iccid: giccid) { sim throws(SimError) in sim.supplementaryOrders.append(order) }
         changeLog.append(ChangeLogEntry(giccid: giccid, type: .servicePackage, before: nil, after: name, time: now, source: source))
         return order

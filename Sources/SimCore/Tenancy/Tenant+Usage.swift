@@ -1,6 +1,7 @@
 extension Tenant {
-    /// Records a data session of a SIM: counts it toward the SIM's cycle, its active supplementary
-    /// order (else its basic plan, and through it its share pool) and the country statistics;
+    /// Records a data session of a SIM: counts it toward the SIM's cycle (and through its basic
+    /// plan its share pool), the order in use (its first ACTIVE supplementary order, else its
+    /// prepaid basic plan's ACTIVE term) and the country statistics;
     /// activates an ACTIVATION_READY SIM on its first session; logs and pushes an IMEI change
     /// (another TAC and serial number; an IMEISV is kept as the IMEI of its device).
     /// Returns the SIM afterwards.
@@ -32,9 +33,7 @@ extension Tenant {
             sim = sim.asOf(time)
             sim.cycleDataUsageBytes = sim.cycleDataUsageBytes.addingSaturated(session.bytes)
             if sim.status == .testReady { sim.testDataUsedBytes = sim.testDataUsedBytes.addingSaturated(session.bytes) }
-            if let index = sim.supplementaryOrders.firstIndex(where: { $0.status == .active }) {
-                sim.supplementaryOrders[index].usedBytes = sim.supplementaryOrders[index].usedBytes.addingSaturated(session.bytes)
-            }
+            if let slot = OrderSlot.inUse(on: sim) { sim[slot].usedBytes = sim[slot].usedBytes.addingSaturated(session.bytes) }
             sim.lastSessionTime = max(sim.lastSessionTime ?? time, time)
             sim.lastCountryCode = countryCode
             if let reportedIMEI { sim.imei = reportedIMEI }
@@ -45,7 +44,9 @@ extension Tenant {
             if previousIMEI != nil { emitPush(IMEIChangePush(previousIMEI: previousIMEI, currentIMEI: imei), sim: try sim(giccid), at: now) }
         }
         applyUsageRules(toSIM: giccid, at: now)
-        schedule(.noSessionCheck(giccid: giccid, sessionTime: time), at: time.adding(settings.noSessionAlert))
+        if silenceChecksPending.insert(giccid).inserted {
+            schedule(.noSessionCheck(giccid: giccid, sessionTime: time), at: time.adding(settings.noSessionAlert))
+        }
         return try sim(giccid)
     }
 }

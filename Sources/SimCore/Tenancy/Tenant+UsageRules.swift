@@ -1,8 +1,9 @@
 extension Tenant {
     /// What the platform does when a SIM's usage grows: a TEST_READY SIM that used up its test
     /// quota moves to ACTIVATION_READY; each cycle threshold of the basic plan's quota is pushed
-    /// once per cycle; each traffic threshold of the active order is pushed once, and an order
-    /// whose quota is used up is EXHAUSTED.
+    /// once per cycle; each traffic threshold of the order in use is pushed once, and an order
+    /// whose quota is used up is EXHAUSTED (a basic plan's term that runs out then ends as at
+    /// its expiry: renewed, or the SIM deactivated).
     mutating func applyUsageRules(toSIM giccid: String, at time: Timestamp) {
         guard let sim = sims.sim(iccid: giccid)?.asOf(time) else { return }
         if sim.status == .testReady, sim.testDataUsedBytes >= settings.testQuotaBytes {
@@ -24,17 +25,14 @@ extension Tenant {
                 }
             }
         }
-        guard let index = sim.supplementaryOrders.firstIndex(where: { $0.status == .active }), let quota = sim.supplementaryOrders[index].quotaBytes,
-            quota > 0
-        else { return }
-        let order = sim.supplementaryOrders[index]
+        guard let slot = OrderSlot.inUse(on: sim), let quota = sim[slot].quotaBytes, quota > 0 else { return }
+        let order = sim[slot]
         let reached = Self.newlyReached(settings.prepaidTrafficThresholdPercents, used: order.usedBytes, quota: quota, pushed: order.thresholdsPushed)
         let exhausted = order.usedBytes >= quota
         guard !reached.isEmpty || exhausted else { return }
         _ = try? sims.update(iccid: giccid) { stored throws(SimError) in
-            guard let position = stored.supplementaryOrders.firstIndex(where: { $0.orderId == order.orderId }) else { return }
-            stored.supplementaryOrders[position].thresholdsPushed += reached
-            if exhausted { stored.supplementaryOrders[position].status = .exhausted }
+            stored[slot].thresholdsPushed += reached
+            if exhausted { stored[slot].status = .exhausted }
         }
         for percent in reached {
             emitPush(
@@ -43,12 +41,21 @@ extension Tenant {
                     quotaBytes: quota),
                 sim: sim, at: time)
         }
+        if exhausted, slot == .basic { endPrepaidPackage(in: slot, ofSIM: giccid, renewingFrom: time, at: time) }
     }
 
     /// Pushes `NO_SESSION_CONNECTION` when an ACTIVATED SIM has had no session since the one of
-    /// `sessionTime` (a later session re-arms the check, so it goes out once per silence).
+    /// `sessionTime`; when it has had a later one, checks again that long after it. A SIM has at
+    /// most one check pending, and a session re-arms it, so the push goes out once per silence.
     mutating func checkSilence(ofSIM giccid: String, sinceSessionAt sessionTime: Timestamp, at time: Timestamp) {
-        guard let sim = sims.sim(iccid: giccid), sim.lastSessionTime == sessionTime, sim.status == .activated else { return }
+        silenceChecksPending.remove(giccid)
+        guard let sim = sims.sim(iccid: giccid), let lastSessionTime = sim.lastSessionTime else { return }
+        if lastSessionTime > sessionTime {
+            silenceChecksPending.insert(giccid)
+            schedule(.noSessionCheck(giccid: giccid, sessionTime: lastSessionTime), at: lastSessionTime.adding(settings.noSessionAlert))
+            return
+        }
+        guard sim.status == .activated else { return }
         let silentHours = time.duration(since: sessionTime).milliseconds / 3_600_000
         emitPush(NoSessionConnectionPush(lastSessionTime: sessionTime, silentHours: silentHours), sim: sim, at: time)
     }

@@ -16,6 +16,14 @@ extension Tenant {
             checkSilence(ofSIM: giccid, sinceSessionAt: sessionTime, at: time)
         case .smsDelivery(let smsMsgId):
             deliverMTSMS(smsMsgId, at: time)
+        case .packageStart(let giccid, let orderId):
+            startPendingOrder(orderId, ofSIM: giccid, at: time)
+        case .packageExpiryWarning(let giccid, let orderId):
+            warnOfExpiry(ofOrder: orderId, ofSIM: giccid, at: time)
+        case .packageExpiry(let giccid, let orderId):
+            expireOrder(orderId, ofSIM: giccid, at: time)
+        case .backgroundTraffic(let generation):
+            generateBackgroundTraffic(generation: generation, at: time)
         }
         return nil
     }

@@ -30,6 +30,12 @@ struct Tenant: Sendable {
     var requestedWork: [(due: Timestamp, work: TenantWork)] = []
     /// SMS sent to the tenant's SIMs, by `smsMsgId`.
     var mtSMS: [String: MTSMS] = [:]
+    /// SIMs with a silence check (`noSessionCheck`) waiting on the clock: at most one each.
+    var silenceChecksPending: Set<String> = []
+    /// The background traffic setting and its generator.
+    var backgroundTraffic: BackgroundTraffic
+    /// The country of each mobile country code (the world's table), for sessions made here.
+    var countryCodeByMCC: [String: String] = [:]
 
     /// A tenant holding `seed`, whose generated ids derive from `randomSeed` and the enterprise name.
     init(seed: EnterpriseSeed, randomSeed: UInt64, settings: EnterpriseSettings) {
@@ -41,6 +47,7 @@ struct Tenant: Sendable {
         sharePools = Dictionary(seed.sharePools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         sims.insert(contentsOf: seed.sims)
         identifiers = IdentifierFactory(random: DeterministicRandom(seed: randomSeed, scope: seed.enterprise.name))
+        backgroundTraffic = BackgroundTraffic(random: DeterministicRandom(seed: randomSeed, scope: seed.enterprise.name + "/traffic"))
     }
 
     func account(named name: String) throws(SimError) -> Account {

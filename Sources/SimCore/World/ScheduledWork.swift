@@ -19,4 +19,12 @@ public enum TenantWork: Sendable, Equatable {
     case noSessionCheck(giccid: String, sessionTime: Timestamp)
     /// Deliver (or fail) an MT SMS.
     case smsDelivery(smsMsgId: String)
+    /// Start a PENDING order whose start time has come.
+    case packageStart(giccid: String, orderId: String)
+    /// Warn that a prepaid package is about to expire.
+    case packageExpiryWarning(giccid: String, orderId: String)
+    /// End an order whose expiry time has come (and renew it or deactivate the SIM).
+    case packageExpiry(giccid: String, orderId: String)
+    /// Generate an hour of background traffic; only the current `generation` of the setting runs.
+    case backgroundTraffic(generation: Int)
 }

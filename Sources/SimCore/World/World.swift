@@ -30,20 +30,27 @@ struct World: Sendable {
     }
 
     private mutating func loadSeedTenants() {
-        for enterpriseSeed in seed.enterprises { add(makeTenant(enterpriseSeed)) }
+        for enterpriseSeed in seed.enterprises {
+            var tenant = makeTenant(enterpriseSeed)
+            tenant.startSeedTerms(at: seed.startTime)
+            add(tenant)
+        }
     }
 
     /// A tenant holding `enterpriseSeed`, with the seed's settings and a fresh serial.
     mutating func makeTenant(_ enterpriseSeed: EnterpriseSeed) -> Tenant {
         var tenant = Tenant(seed: enterpriseSeed, randomSeed: seed.randomSeed, settings: seed.settings)
+        tenant.countryCodeByMCC = seed.countryCodeByMCC
         tenant.serial = nextTenantSerial
         nextTenantSerial += 1
         return tenant
     }
 
+    /// Adds a tenant and schedules the work it already asked for.
     mutating func add(_ tenant: Tenant) {
         tenants[tenant.enterprise.name] = tenant
         tenantNameByAPIKey[tenant.enterprise.apiKey] = tenant.enterprise.name
+        scheduleRequestedWork(of: tenant.enterprise.name)
     }
 
     func tenant(_ name: String) throws(SimError) -> Tenant {

@@ -14,6 +14,7 @@ struct SettingsController {
             let body = try await RequestBodyReader.object(of: request, resource: "Settings")
             try body.rejectUnknownKeys(allowed: [
                 "enterpriseName", "batchStartDelay", "batchTaskInterval", "pushTimeout", "pushRetrySchedule", "smsDeliveryDelay",
+                "cycleUsageThresholdPercents", "prepaidTrafficThresholdPercents", "noSessionAlert", "testQuotaBytes", "prepaidExpiryWarning",
             ])
             let enterprise = try scope.enterprise(of: request, body: body)
             var settings = try simulator.settings(enterprise: enterprise)
@@ -33,6 +34,10 @@ struct SettingsController {
             if let quota = try body.integer("testQuotaBytes") {
                 guard quota >= 0 else { throw body.invalid("testQuotaBytes", "a quota is 0 or more bytes") }
                 settings.testQuotaBytes = Int64(quota)
+            }
+            if let warning = try body.duration("prepaidExpiryWarning") {
+                guard warning.milliseconds >= 0 else { throw body.invalid("prepaidExpiryWarning", "a warning is 0 or more seconds ahead") }
+                settings.prepaidExpiryWarning = warning
             }
             if let schedule = try body.durations("pushRetrySchedule") {
                 guard schedule.count <= 20 else { throw body.invalid("pushRetrySchedule", "at most 20 retries") }
@@ -65,6 +70,7 @@ struct SettingsResponse: Encodable, Sendable {
     let prepaidTrafficThresholdPercents: [Int]
     let noSessionAlert: Double
     let testQuotaBytes: Int64
+    let prepaidExpiryWarning: Double
 
     init(_ settings: EnterpriseSettings) {
         batchStartDelay = Self.seconds(settings.batchStartDelay)
@@ -76,6 +82,7 @@ struct SettingsResponse: Encodable, Sendable {
         prepaidTrafficThresholdPercents = settings.prepaidTrafficThresholdPercents
         noSessionAlert = Self.seconds(settings.noSessionAlert)
         testQuotaBytes = settings.testQuotaBytes
+        prepaidExpiryWarning = Self.seconds(settings.prepaidExpiryWarning)
     }
 
     private static func seconds(_ duration: SimDuration) -> Double { Double(duration.milliseconds) / 1000 }

@@ -7,7 +7,7 @@ struct SIMResponse: Encodable, Sendable {
     init(_ sim: SIM) { self.sim = sim }
 
     private enum Key: String, CodingKey {
-        case giccid, iccid, imsi, msisdn, imei, eid, status, accountName, simSku, basicServicePackageName
+        case giccid, iccid, imsi, msisdn, imei, eid, status, accountName, simSku, basicServicePackageName, basicServicePackageOrder
         case supplementaryServicePackages, sharePoolName, apnName, apnStatus, activatedTime, createdTime
         case lastStatusChangeTime, currentCycleName, cycleDataUsageBytes, cycleSmsCount, lastSessionTime, lastCountryCode
         case custom1, custom2, custom3, custom4, custom5
@@ -25,7 +25,8 @@ struct SIMResponse: Encodable, Sendable {
         try container.encode(sim.accountName, forKey: .accountName)
         try container.encode(sim.simSku, forKey: .simSku)
         try container.encode(sim.basicServicePackageName, forKey: .basicServicePackageName)
-        try container.encode(sim.supplementaryOrders.map(SupplementaryOrderResponse.init), forKey: .supplementaryServicePackages)
+        try container.encode(sim.basicPackageOrder.map(PackageOrderResponse.init), forKey: .basicServicePackageOrder)
+        try container.encode(sim.supplementaryOrders.map(PackageOrderResponse.init), forKey: .supplementaryServicePackages)
         try container.encode(sim.sharePoolName, forKey: .sharePoolName)
         try container.encode(sim.apnName, forKey: .apnName)
         try container.encode(sim.apnStatus.rawValue, forKey: .apnStatus)
@@ -41,11 +42,11 @@ struct SIMResponse: Encodable, Sendable {
     }
 }
 
-/// The wire form of a supplementary plan order on a SIM.
-struct SupplementaryOrderResponse: Encodable, Sendable {
-    let order: SupplementaryOrder
+/// The wire form of an order on a SIM: a supplementary plan order, or a prepaid basic plan's term.
+struct PackageOrderResponse: Encodable, Sendable {
+    let order: PackageOrder
 
-    init(_ order: SupplementaryOrder) { self.order = order }
+    init(_ order: PackageOrder) { self.order = order }
 
     private enum Key: String, CodingKey {
         case name, orderId, startTime, expireTime, usedBytes, quotaBytes, status

@@ -5,7 +5,7 @@ import SimCore
 /// the plan has no validity period.
 struct SupplementaryOrderCreatedResponse: Encodable, Sendable {
     let giccid: String
-    let order: SupplementaryOrder
+    let order: PackageOrder
 
     private enum Key: String, CodingKey {
         case orderId, giccid, servicePackageName, startTime, expireTime, status

@@ -48,6 +48,15 @@ struct JSONObject: Sendable {
         return value
     }
 
+    /// A boolean field; nil when absent.
+    func boolean(_ key: String) throws -> Bool? {
+        switch fields[key] {
+        case nil: return nil
+        case .bool(let value): return value
+        case let other?: throw wrongType(key, expected: "a boolean", got: other)
+        }
+    }
+
     /// An integer field; nil when absent.
     func integer(_ key: String) throws -> Int? {
         switch fields[key] {

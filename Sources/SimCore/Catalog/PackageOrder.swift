@@ -1,5 +1,9 @@
-/// A subscription of one SIM to a supplementary plan (an "order").
-public struct SupplementaryOrder: Equatable, Sendable {
+/// An order of a rate plan for one SIM: a subscription to a supplementary plan, or the current
+/// term of a prepaid basic plan (a prepaid package).
+///
+/// Its status changes on the simulator clock: a PENDING order becomes ACTIVE at `startTime`, an
+/// ACTIVE one EXPIRED at `expireTime`; an order whose quota is used up is EXHAUSTED.
+public struct PackageOrder: Equatable, Sendable {
     /// The state of an order.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case pending = "PENDING"
@@ -32,14 +36,6 @@ public struct SupplementaryOrder: Equatable, Sendable {
         self.status = status
     }
 
-    /// This order as seen at `now`: a PENDING order whose start has come shows ACTIVE, and an
-    /// order whose `expireTime` has come (at `expireTime` exactly included) shows EXPIRED.
-    ///
-    /// Orders do not change on the clock yet; their status is worked out when they are shown.
-    public func asOf(_ now: Timestamp) -> SupplementaryOrder {
-        var shown = self
-        if shown.status == .pending, startTime <= now { shown.status = .active }
-        if shown.status == .active, let expireTime, expireTime <= now { shown.status = .expired }
-        return shown
-    }
+    /// True while the order is PENDING or ACTIVE: it has neither expired nor been used up.
+    public var isCurrent: Bool { status == .pending || status == .active }
 }

@@ -1,0 +1,34 @@
+extension Tenant {
+    /// Turns background traffic on or off (keeping `bytesPerDay` when nil); the first round of
+    /// sessions comes one interval after `now`.
+    mutating func setBackgroundTraffic(enabled: Bool, bytesPerDay: Int64?, at now: Timestamp) throws(SimError) -> BackgroundTraffic {
+        if let bytesPerDay, bytesPerDay < 0 {
+            throw .rejected("Traffic", field: "bytesPerDay", code: .invalid, message: "bytesPerDay is 0 or more")
+        }
+        backgroundTraffic.enabled = enabled
+        if let bytesPerDay { backgroundTraffic.bytesPerDay = bytesPerDay }
+        backgroundTraffic.generation += 1
+        if enabled { scheduleBackgroundTraffic(after: now) }
+        return backgroundTraffic
+    }
+
+    /// One round of background traffic: a session on its home network (the MCC and MNC of its
+    /// IMSI) for every ACTIVATED SIM, with every usage rule applied; then the next round.
+    mutating func generateBackgroundTraffic(generation: Int, at time: Timestamp) {
+        guard backgroundTraffic.enabled, generation == backgroundTraffic.generation else { return }
+        for giccid in sims.giccids(withStatus: .activated) {
+            guard let imsi = sims.sim(iccid: giccid)?.imsi else { continue }
+            let mcc = String(imsi.prefix(3))
+            guard countryCodeByMCC[mcc] != nil else { continue }
+            let session = DataSession(mcc: mcc, mnc: String(imsi.dropFirst(3).prefix(2)), bytes: backgroundTraffic.nextSessionBytes())
+            // A SIM deactivated earlier in this round (its package ran out) simply gets no session.
+            _ = try? recordSession(session, ofSIM: giccid, now: time, countryCodeByMCC: countryCodeByMCC)
+        }
+        scheduleBackgroundTraffic(after: time)
+    }
+
+    private mutating func scheduleBackgroundTraffic(after time: Timestamp) {
+        let next = time.adding(BackgroundTraffic.interval)
+        if next <= .latest { schedule(.backgroundTraffic(generation: backgroundTraffic.generation), at: next) }
+    }
+}

@@ -1,0 +1,28 @@
+/// Background data traffic of an enterprise's ACTIVATED SIMs (`POST /_sim/traffic`): while it is
+/// on, every simulated hour each ACTIVATED SIM reports one session on its home network of about
+/// `bytesPerDay / 24` bytes (between half and one and a half times that), drawn from a seeded
+/// generator, so the same world and calls give the same traffic.
+public struct BackgroundTraffic: Sendable {
+    /// Whether traffic is generated.
+    public var enabled = false
+    /// The average data of one ACTIVATED SIM per simulated day.
+    public var bytesPerDay: Int64 = BackgroundTraffic.defaultBytesPerDay
+    /// Bumped on every change, so that hours asked for under an earlier setting do nothing.
+    var generation = 0
+    /// Draws the size of each session.
+    var random: DeterministicRandom
+
+    /// 5 MiB a day: about 150 MiB a month per SIM.
+    public static let defaultBytesPerDay: Int64 = 5 * 1_048_576
+    /// Time between two rounds of sessions.
+    public static let interval = SimDuration.hours(1)
+
+    /// Traffic that is off, drawing from `random` once on.
+    init(random: DeterministicRandom) { self.random = random }
+
+    /// The bytes of one hourly session: around `bytesPerDay / 24`.
+    mutating func nextSessionBytes() -> Int64 {
+        let hourly = UInt64(bytesPerDay / 24)
+        return Int64(hourly / 2 + random.next(upperBound: hourly + 1))
+    }
+}
