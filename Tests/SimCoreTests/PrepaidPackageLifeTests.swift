@@ -276,3 +276,22 @@ import Testing
         #expect(expiryPushes(transport).isEmpty)
     }
 }
+
+extension PrepaidPackageLifeTests {
+    @Test func aSeedTermWhoseWarningFellDueBeforeTheWorldBeganIsNotWarnedOfAgain() async throws {
+        // Given the seed term ending 2025-03-17T08:00Z, two days after the start: its warning was due on the 14th
+        let transport = ScriptedPushTransport()
+        let simulator = try simulator(
+            transport,
+            catalog: { catalog in
+                let sim = try #require(catalog.sims.firstIndex { $0.giccid == meterSIM })
+                catalog.sims[sim].activatedTime = TestWorld.startTime.adding(.days(-28))
+            })
+        let end = TestWorld.startTime.adding(.days(2))
+        #expect(try term(simulator)?.expireTime == end)
+        // When the term ends
+        try await simulator.advanceAndDeliver(to: end)
+        // Then only its expiry was pushed
+        #expect(expiryPushes(transport).map(\.phase) == [.string("EXPIRED")])
+    }
+}

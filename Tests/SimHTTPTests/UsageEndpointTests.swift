@@ -60,3 +60,64 @@ import Testing
         }
     }
 }
+
+/// `GET|POST /_sim/traffic` and the usage settings of `PUT /_sim/settings`.
+@Suite struct TrafficAndUsageSettingsEndpointTests {
+    @Test func trafficIsOffByDefaultAndTurnsOnForTheNamedEnterpriseOnly() async throws {
+        try await TestServer.run { server in
+            let initial = try await server.send(.get, "/_sim/traffic", key: nil)
+            #expect(initial.json as NSDictionary == ["enabled": false, "bytesPerDay": 5_242_880, "until": NSNull()] as NSDictionary)
+            let created = try await server.send(.post, "/_sim/enterprises", key: nil, json: #"{"name": "Team"}"#)
+            let teamKey = try #require(created.json["apiKey"] as? String)
+            let on = try await server.send(.post, "/_sim/traffic", key: teamKey, json: #"{"enabled": true, "bytesPerDay": 48000}"#)
+            #expect(on.status == .ok)
+            #expect(on.json as NSDictionary == ["enabled": true, "bytesPerDay": 48_000, "until": "2026-03-16T08:00:00+0000"] as NSDictionary)
+            try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"by": "1h"}"#)
+            // The team's ACTIVATED SIMs had a session; the demo enterprise's did not
+            let giccid = try await server.sim(inStatus: "ACTIVATED")
+            let teamSIM = try await server.send(.get, "/v1/global-sims/\(giccid)", key: teamKey)
+            #expect(teamSIM.json["lastSessionTime"] as? String == "2025-03-15T09:00:00+0000")
+            #expect((teamSIM.json["cycleDataUsageBytes"] as? Int).map { (1_000...3_000).contains($0) } == true)
+            #expect(try await server.send(.get, "/v1/global-sims/\(giccid)").json["lastSessionTime"] is NSNull)
+            // Turning it off keeps the daily figure
+            let off = try await server.send(.post, "/_sim/traffic", key: teamKey, json: #"{"enabled": false}"#)
+            #expect(off.json as NSDictionary == ["enabled": false, "bytesPerDay": 48_000, "until": NSNull()] as NSDictionary)
+        }
+    }
+
+    @Test func badTrafficSettingsAreRefused() async throws {
+        try await TestServer.run { server in
+            let missing = try await server.send(.post, "/_sim/traffic", key: nil, json: #"{"bytesPerDay": 1}"#)
+            #expect(missing.status == .unprocessableContent && missing.errors.first?["code"] as? String == "missing_field")
+            let negative = try await server.send(.post, "/_sim/traffic", key: nil, json: #"{"enabled": true, "bytesPerDay": -1}"#)
+            #expect(negative.status == .unprocessableContent && negative.errors.first?["field"] as? String == "bytesPerDay")
+            let wrongType = try await server.send(.post, "/_sim/traffic", key: nil, json: #"{"enabled": "yes"}"#)
+            #expect(wrongType.status == .badRequest)
+            let unknown = try await server.send(.post, "/_sim/traffic", key: nil, json: #"{"enabled": true, "rate": 1}"#)
+            #expect(unknown.errors.first?["field"] as? String == "rate")
+            #expect(try await server.send(.get, "/_sim/traffic", key: nil).json["enabled"] as? Bool == false)
+        }
+    }
+
+    @Test func everyUsageSettingCanBeChanged() async throws {
+        try await TestServer.run { server in
+            let initial = try await server.send(.get, "/_sim/settings", key: nil)
+            #expect(initial.json["prepaidExpiryWarning"] as? Double == 259_200)
+            let changed = try await server.send(
+                .put, "/_sim/settings", key: nil,
+                json: #"""
+                    {"cycleUsageThresholdPercents": [90], "prepaidTrafficThresholdPercents": [50, 100], "noSessionAlert": "1d",
+                     "testQuotaBytes": 1024, "prepaidExpiryWarning": "12h"}
+                    """#)
+            #expect(changed.status == .ok)
+            #expect(changed.json["cycleUsageThresholdPercents"] as? [Int] == [90])
+            #expect(changed.json["prepaidTrafficThresholdPercents"] as? [Int] == [50, 100])
+            #expect(changed.json["noSessionAlert"] as? Double == 86_400)
+            #expect(changed.json["testQuotaBytes"] as? Int == 1024)
+            #expect(changed.json["prepaidExpiryWarning"] as? Double == 43_200)
+            let bad = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"prepaidExpiryWarning": "soon"}"#)
+            #expect(bad.status == .unprocessableContent && bad.errors.first?["field"] as? String == "prepaidExpiryWarning")
+            #expect(try await server.send(.get, "/_sim/settings", key: nil).json["prepaidExpiryWarning"] as? Double == 43_200)
+        }
+    }
+}

@@ -60,6 +60,8 @@ CONTROL_OPERATIONS = [
     "redeliver",
     "sendMoSms",
     "recordSession",
+    "getTraffic",
+    "setTraffic",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.

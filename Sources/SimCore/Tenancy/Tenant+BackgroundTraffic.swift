@@ -1,6 +1,6 @@
 extension Tenant {
     /// Turns background traffic on or off (keeping `bytesPerDay` when nil); the first round of
-    /// sessions comes one interval after `now`.
+    /// sessions comes one interval after `now`, the last at most ``BackgroundTraffic/maximumSpan`` after it.
     mutating func setBackgroundTraffic(enabled: Bool, bytesPerDay: Int64?, at now: Timestamp) throws(SimError) -> BackgroundTraffic {
         if let bytesPerDay, bytesPerDay < 0 {
             throw .rejected("Traffic", field: "bytesPerDay", code: .invalid, message: "bytesPerDay is 0 or more")
@@ -8,6 +8,7 @@ extension Tenant {
         backgroundTraffic.enabled = enabled
         if let bytesPerDay { backgroundTraffic.bytesPerDay = bytesPerDay }
         backgroundTraffic.generation += 1
+        backgroundTraffic.until = enabled ? min(now.adding(BackgroundTraffic.maximumSpan), .latest) : nil
         if enabled { scheduleBackgroundTraffic(after: now) }
         return backgroundTraffic
     }
@@ -27,8 +28,14 @@ extension Tenant {
         scheduleBackgroundTraffic(after: time)
     }
 
+    /// Asks for the next round, or turns traffic off when that round would come after its end.
     private mutating func scheduleBackgroundTraffic(after time: Timestamp) {
         let next = time.adding(BackgroundTraffic.interval)
-        if next <= .latest { schedule(.backgroundTraffic(generation: backgroundTraffic.generation), at: next) }
+        guard let until = backgroundTraffic.until, next <= until else {
+            backgroundTraffic.enabled = false
+            backgroundTraffic.until = nil
+            return
+        }
+        schedule(.backgroundTraffic(generation: backgroundTraffic.generation), at: next)
     }
 }

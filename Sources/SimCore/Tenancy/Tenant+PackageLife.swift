@@ -10,8 +10,8 @@ extension Tenant {
     }
 
     /// A new order of `package` for a SIM, from `start` (PENDING when after `now`), with its
-    /// start, warning and expiry asked for on the clock. Nil when it would end after the last
-    /// writable time.
+    /// start, warning and expiry asked for on the clock (a warning whose time is already past,
+    /// as for a seed term, is not sent). Nil when it would end after the last writable time.
     mutating func makeOrder(of package: ServicePackage, from start: Timestamp, now: Timestamp, giccid: String) -> PackageOrder? {
         let expireTime = package.validityDays.map { start.adding(.days(Int64($0))) }
         guard (expireTime ?? start) <= .latest else { return nil }
@@ -21,8 +21,9 @@ extension Tenant {
         if order.status == .pending { schedule(.packageStart(giccid: giccid, orderId: order.orderId), at: start) }
         if let expireTime {
             if package.billingType == .prepaid {
+                // A seed term may have passed its warning before the world began: that warning is not sent.
                 let warning = max(expireTime.adding(SimDuration(milliseconds: -settings.prepaidExpiryWarning.milliseconds)), start)
-                if warning < expireTime { schedule(.packageExpiryWarning(giccid: giccid, orderId: order.orderId), at: warning) }
+                if warning < expireTime, warning >= now { schedule(.packageExpiryWarning(giccid: giccid, orderId: order.orderId), at: warning) }
             }
             schedule(.packageExpiry(giccid: giccid, orderId: order.orderId), at: expireTime)
         }

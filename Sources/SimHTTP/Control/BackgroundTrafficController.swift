@@ -26,9 +26,20 @@ struct BackgroundTrafficController {
 struct BackgroundTrafficResponse: Encodable, Sendable {
     let enabled: Bool
     let bytesPerDay: Int64
+    let until: String?
 
     init(_ traffic: BackgroundTraffic) {
         enabled = traffic.enabled
         bytesPerDay = traffic.bytesPerDay
+        until = traffic.until?.smarthubString
+    }
+
+    private enum CodingKeys: String, CodingKey { case enabled, bytesPerDay, until }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(enabled, forKey: .enabled)
+        try container.encode(bytesPerDay, forKey: .bytesPerDay)
+        try container.encode(until, forKey: .until)
     }
 }
