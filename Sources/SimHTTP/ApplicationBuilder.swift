@@ -31,7 +31,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
 
     let root = RootController()
     root.registerSpec(on: CatalogedRoutes(group: router.group("v1"), catalog: catalog, prefix: "/v1"))
-    let publicAPI = router.group("v1").add(middleware: APIKeyMiddleware(simulator: simulator))
+    let publicAPI = router.group("v1").add(middleware: APIKeyMiddleware(simulator: simulator)).add(middleware: FaultMiddleware(simulator: simulator))
     let publicRoutes = CatalogedRoutes(group: publicAPI, catalog: catalog, prefix: "/v1")
     root.register(on: publicRoutes)
     EnterpriseController(simulator: simulator).register(on: publicRoutes)
@@ -56,6 +56,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     WebhookController(simulator: simulator).register(on: controlRoutes)
     SessionController(simulator: simulator).register(on: controlRoutes)
     BackgroundTrafficController(simulator: simulator).register(on: controlRoutes)
+    FaultController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

@@ -62,6 +62,10 @@ CONTROL_OPERATIONS = [
     "recordSession",
     "getTraffic",
     "setTraffic",
+    "createFault",
+    "listFaults",
+    "deleteFaults",
+    "deleteFault",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.

@@ -15,10 +15,13 @@ extension Tenant {
     }
 
     /// Delivers a pending SMS at `time`: `DELIVERED` (counted in the SIM's cycle) when the SIM is
-    /// ACTIVATED, else `FAILED`; either way pushes `MT_SMS_STATUS_REPORT`.
+    /// ACTIVATED, else `FAILED` (also when a fault forces it); either way pushes `MT_SMS_STATUS_REPORT`.
     mutating func deliverMTSMS(_ smsMsgId: String, at time: Timestamp) {
         guard var sms = mtSMS[smsMsgId], sms.status == .pending, let sim = sims.sim(iccid: sms.toGiccid) else { return }
-        if sim.status == .activated {
+        if let forced = faults.consumeOutcome(.mtSMS, giccid: sim.giccid) {
+            sms.status = .failed
+            sms.errorMessage = forced
+        } else if sim.status == .activated {
             sms.status = .delivered
             sms.deliveredTime = time
             countSMS(sms.parts, onSIM: sim.giccid, at: time)

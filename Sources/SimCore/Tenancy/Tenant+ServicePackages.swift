@@ -8,6 +8,8 @@ extension Tenant {
         throws(SimError) -> SIM
     {
         let package = try basicServicePackage(named: name)
+        guard sims.containsICCID(giccid) else { throw .notFound("SIM", field: "giccid") }
+        if source != .system { try failIfForced(.basicServicePackage, giccid: giccid) }
         let change = try sims.update(iccid: giccid) { sim throws(SimError) -> (String?, SIM) in
             guard sim.status != .retired else {
                 throw .rejected(

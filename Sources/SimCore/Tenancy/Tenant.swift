@@ -32,6 +32,8 @@ struct Tenant: Sendable {
     var mtSMS: [String: MTSMS] = [:]
     /// SIMs with a silence check (`noSessionCheck`) waiting on the clock: at most one each.
     var silenceChecksPending: Set<String> = []
+    /// Forced outcomes, HTTP faults and the rate limit in force.
+    var faults = FaultTable()
     /// The background traffic setting and its generator.
     var backgroundTraffic: BackgroundTraffic
     /// The country of each mobile country code (the world's table), for sessions made here.

@@ -66,6 +66,19 @@ public struct HTTPProblem: Error, HTTPResponseError, Sendable {
         HTTPProblem(Problem(status: 422, title: "Validation Failed", errors: errors))
     }
 
+    /// 429 when the enterprise's rate limit is reached.
+    public static func tooManyRequests(retryAfterSeconds: Int) -> HTTPProblem {
+        HTTPProblem(
+            Problem(status: 429, title: "Too Many Requests", detail: "rate limit reached; retry after \(retryAfterSeconds) s"),
+            headers: [.retryAfter: String(retryAfterSeconds)])
+    }
+
+    /// The status an HTTP fault forces, with its standard title.
+    public static func forced(status: Int, faultId: String) -> HTTPProblem {
+        let title = HTTPResponse.Status(code: status).reasonPhrase
+        return HTTPProblem(Problem(status: status, title: title.isEmpty ? "Error" : title, detail: "forced by fault \(faultId)"))
+    }
+
     /// 500 for an unexpected failure.
     public static func internalError(_ detail: String) -> HTTPProblem {
         HTTPProblem(Problem(status: 500, title: "Internal Server Error", detail: detail))

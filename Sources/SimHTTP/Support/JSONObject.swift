@@ -82,6 +82,15 @@ struct JSONObject: Sendable {
         try elements(key, expected: "an array of strings") { element, name in try element.string(name) }
     }
 
+    /// An object field, read with the same rules, its errors naming `key.field`; nil when absent.
+    func object(_ key: String) throws -> JSONObject? {
+        switch fields[key] {
+        case nil: return nil
+        case .object(let fields): return JSONObject(fields, resource: resource, path: "\(path)\(key).")
+        case let other?: throw wrongType(key, expected: "an object", got: other)
+        }
+    }
+
     /// An array of objects; nil when absent.
     func objects(_ key: String) throws -> [JSONObject]? {
         switch fields[key] {
