@@ -25,6 +25,8 @@ public final class Simulator: Sendable {
     public let demoEnterpriseName: String
     /// The seed the simulator started from (and returns to on reset).
     public let seed: WorldSeed
+    /// Named snapshots of the world (kept across resets).
+    let snapshots = Mutex<[String: (info: SnapshotInfo, state: WorldState)]>([:])
 
     /// A simulator holding `seed`, its clock at the seed's start time.
     public init(

@@ -57,6 +57,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     SessionController(simulator: simulator).register(on: controlRoutes)
     BackgroundTrafficController(simulator: simulator).register(on: controlRoutes)
     FaultController(simulator: simulator).register(on: controlRoutes)
+    StateController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

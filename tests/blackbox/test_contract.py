@@ -66,6 +66,12 @@ CONTROL_OPERATIONS = [
     "listFaults",
     "deleteFaults",
     "deleteFault",
+    "getState",
+    "putState",
+    "saveSnapshot",
+    "listSnapshots",
+    "restoreSnapshot",
+    "deleteSnapshot",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.

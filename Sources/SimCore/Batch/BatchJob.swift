@@ -1,8 +1,8 @@
 /// An asynchronous job over many SIMs: the POST stores it, the scheduler runs its tasks one by
 /// one at the enterprise's pace, and it is `FINISHED` once every task has ended.
-public struct BatchJob: Equatable, Sendable {
+public struct BatchJob: Equatable, Sendable, Codable {
     /// What the job does to each SIM (the documented `type` values).
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         case activate = "ACTIVATE"
         case deactivate = "DEACTIVATE"
         case retire = "RETIRE"
@@ -21,7 +21,7 @@ public struct BatchJob: Equatable, Sendable {
     }
 
     /// `PROCESSING` until every task has ended, then `FINISHED`.
-    public enum Status: String, Sendable, CaseIterable {
+    public enum Status: String, Sendable, CaseIterable, Codable {
         case processing = "PROCESSING"
         case finished = "FINISHED"
     }
@@ -53,9 +53,9 @@ public struct BatchJob: Equatable, Sendable {
 }
 
 /// The part of a batch job that concerns one SIM.
-public struct BatchTask: Equatable, Sendable {
+public struct BatchTask: Equatable, Sendable, Codable {
     /// `PENDING` until the task runs, then `SUCCESS` or `FAIL`.
-    public enum Status: String, Sendable, CaseIterable {
+    public enum Status: String, Sendable, CaseIterable, Codable {
         case pending = "PENDING"
         case success = "SUCCESS"
         case fail = "FAIL"

@@ -1,5 +1,5 @@
 /// A billing account of an enterprise; SIMs and rate plans belong to one.
-public struct Account: Equatable, Sendable {
+public struct Account: Equatable, Sendable, Codable {
     /// How the account is billed.
     public enum ChargeType: String, Sendable, Codable, CaseIterable {
         /// Postpaid.

@@ -3,7 +3,7 @@
 ///
 /// Its status changes on the simulator clock: a PENDING order becomes ACTIVE at `startTime`, an
 /// ACTIVE one EXPIRED at `expireTime`; an order whose quota is used up is EXHAUSTED.
-public struct PackageOrder: Equatable, Sendable {
+public struct PackageOrder: Equatable, Sendable, Codable {
     /// The state of an order.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case pending = "PENDING"

@@ -1,5 +1,5 @@
 /// A rate plan ("service package", "tariff scheme") of an account.
-public struct ServicePackage: Equatable, Sendable {
+public struct ServicePackage: Equatable, Sendable, Codable {
     /// A basic plan is the SIM's main plan; supplementary plans are add-ons.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case basic = "BASIC"

@@ -1,5 +1,5 @@
 /// A data pool shared by the SIMs of an account whose basic plan draws from it.
-public struct SharePool: Equatable, Sendable {
+public struct SharePool: Equatable, Sendable, Codable {
     public var name: String
     public var accountName: String
     public var quotaBytes: Int64

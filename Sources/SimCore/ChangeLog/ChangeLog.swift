@@ -80,3 +80,16 @@ public struct ChangeLog: Sendable {
         return low
     }
 }
+
+/// A change log in a state document: its entries, oldest first (the indexes are rebuilt).
+extension ChangeLog: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        for entry in try decoder.singleValueContainer().decode([ChangeLogEntry].self) { append(entry) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(entries)
+    }
+}

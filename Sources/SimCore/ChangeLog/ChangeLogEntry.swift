@@ -1,5 +1,5 @@
 /// One change of one SIM: its status, basic plan, IMEI or APN status, before and after.
-public struct ChangeLogEntry: Equatable, Sendable {
+public struct ChangeLogEntry: Equatable, Sendable, Codable {
     public var giccid: String
     public var type: ChangeType
     public var before: String?

@@ -54,3 +54,30 @@ public struct Scheduler<Work: Sendable>: Sendable {
         }
     }
 }
+
+/// A scheduler in a state document: its pending work in the order it runs, and the next
+/// sequence number (so work scheduled later keeps running after work of the same due time).
+extension Scheduler: Codable where Work: Codable {
+    private enum CodingKeys: String, CodingKey { case pending, nextSequence }
+
+    private struct Record: Codable {
+        let due: Timestamp
+        let sequence: UInt64
+        let work: Work
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let records = try container.decode([Record].self, forKey: .pending)
+        queue = Heap(records.map { Entry(due: $0.due, sequence: $0.sequence, work: $0.work) })
+        let afterHighest = records.map(\.sequence).max().map { $0 + 1 } ?? 0
+        nextSequence = max(try container.decode(UInt64.self, forKey: .nextSequence), afterHighest)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let records = queue.unordered.sorted().map { Record(due: $0.due, sequence: $0.sequence, work: $0.work) }
+        try container.encode(records, forKey: .pending)
+        try container.encode(nextSequence, forKey: .nextSequence)
+    }
+}

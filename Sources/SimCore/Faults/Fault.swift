@@ -4,9 +4,9 @@
 /// ```swift
 /// let fault = try simulator.createFault(.outcome(.init(operation: .activate, giccid: giccid)), times: 1, enterprise: name)
 /// ```
-public struct Fault: Equatable, Sendable {
+public struct Fault: Equatable, Sendable, Codable {
     /// What the fault does.
-    public enum Kind: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable, Codable {
         /// The operation fails (on `giccid`, or on any SIM).
         case outcome(OutcomeFault)
         /// Requests of the public API matching the path (and method) are delayed or answered with a status.
@@ -16,7 +16,7 @@ public struct Fault: Equatable, Sendable {
     }
 
     /// A forced failure of an operation.
-    public struct OutcomeFault: Equatable, Sendable {
+    public struct OutcomeFault: Equatable, Sendable, Codable {
         public var operation: FaultOperation
         /// Only this SIM; nil for any SIM.
         public var giccid: String?
@@ -32,7 +32,7 @@ public struct Fault: Equatable, Sendable {
     }
 
     /// A fault on requests of the public API.
-    public struct HTTPFault: Equatable, Sendable {
+    public struct HTTPFault: Equatable, Sendable, Codable {
         /// The path pattern: `{name}` matches one segment, a final `*` the rest of the path.
         public var path: FaultPathPattern
         /// Only this method (upper case); nil for any.

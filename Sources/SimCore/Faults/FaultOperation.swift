@@ -1,6 +1,6 @@
 /// An operation whose outcome a fault can force: a SIM change (single call or batch task) or an
 /// MT SMS delivery.
-public enum FaultOperation: String, Sendable, CaseIterable {
+public enum FaultOperation: String, Sendable, CaseIterable, Codable {
     /// `POST /global-sims/{giccid}/activate` and batch ACTIVATE tasks.
     case activate
     /// `POST /global-sims/{giccid}/deactivate` (and `suspend`) and batch DEACTIVATE tasks.

@@ -1,5 +1,5 @@
 /// The faults of one enterprise, in creation order, with the state of its rate limit.
-struct FaultTable: Sendable {
+struct FaultTable: Sendable, Codable {
     /// The faults in force, oldest first.
     private(set) var faults: [Fault] = []
     private var bucket: RateLimitBucket?

@@ -1,6 +1,6 @@
 /// A token bucket on the wall clock: `perSecond` requests a second on average, bursts of up to
 /// `max(1, perSecond)`.
-struct RateLimitBucket: Equatable, Sendable {
+struct RateLimitBucket: Equatable, Sendable, Codable {
     let perSecond: Double
     private var tokens: Double
     private var lastMilliseconds: Int64

@@ -1,14 +1,14 @@
 /// One push and what became of it: every attempt to deliver it to the webhook.
-public struct Delivery: Equatable, Sendable {
+public struct Delivery: Equatable, Sendable, Codable {
     /// `PENDING` while attempts remain, `DELIVERED` after a 2xx, `FAILED` when retries are exhausted.
-    public enum State: String, Sendable, CaseIterable {
+    public enum State: String, Sendable, CaseIterable, Codable {
         case pending = "PENDING"
         case delivered = "DELIVERED"
         case failed = "FAILED"
     }
 
     /// One attempt: when, and what the receiver answered (or why there was no answer).
-    public struct Attempt: Equatable, Sendable {
+    public struct Attempt: Equatable, Sendable, Codable {
         public var at: Timestamp
         public var httpStatus: Int?
         public var error: String?

@@ -1,7 +1,7 @@
 /// The pushes of one enterprise and their attempts, keeping the order of each SIM's pushes to
 /// each URL: only the oldest undecided push of a (URL, SIM) pair is attempted; the next one
 /// waits until it is delivered or has failed for good.
-struct DeliveryLedger: Sendable {
+struct DeliveryLedger: Sendable, Codable {
     private(set) var deliveries: [Delivery] = []
     private var indexByEventId: [String: Int] = [:]
     private var queues: [QueueKey: [String]] = [:]
@@ -94,5 +94,46 @@ struct DeliveryLedger: Sendable {
         }
         deliveries[nextIndex].nextAttemptTime = time
         return [(next, time)]
+    }
+
+    /// Attempts that were in flight when the state was saved will never be answered: each becomes
+    /// due again at `time`. Returns their event ids.
+    mutating func resumeAttemptsInFlight(at time: Timestamp) -> [String] {
+        var resumed: [String] = []
+        for index in deliveries.indices where deliveries[index].inFlight {
+            deliveries[index].inFlight = false
+            deliveries[index].nextAttemptTime = time
+            resumed.append(deliveries[index].event.eventId)
+        }
+        return resumed
+    }
+
+    /// An empty ledger.
+    init() {}
+
+    private enum CodingKeys: String, CodingKey { case deliveries, queues }
+
+    /// One waiting line of pushes to a URL about a SIM, in a state document.
+    private struct QueueRecord: Codable {
+        let url: String
+        let giccid: String
+        let eventIds: [String]
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        deliveries = try container.decode([Delivery].self, forKey: .deliveries)
+        for (index, delivery) in deliveries.enumerated() { indexByEventId[delivery.event.eventId] = index }
+        for queue in try container.decode([QueueRecord].self, forKey: .queues) {
+            queues[QueueKey(url: queue.url, giccid: queue.giccid)] = queue.eventIds
+        }
+    }
+
+    /// Deliveries in their order; waiting lines sorted by URL and SIM.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(deliveries, forKey: .deliveries)
+        let records = queues.map { QueueRecord(url: $0.key.url, giccid: $0.key.giccid, eventIds: $0.value) }
+        try container.encode(records.sorted { ($0.url, $0.giccid) < ($1.url, $1.giccid) }, forKey: .queues)
     }
 }

@@ -4,7 +4,7 @@
 /// {"eventId":"…","eventType":"SIM_STATUS_CHANGE","eventTime":"2025-03-15T08:00:00+0000",
 ///  "enterpriseName":"…","accountName":"…","giccid":"…","data":{"previousStatus":"ACTIVATED",…}}
 /// ```
-public struct PushEvent: Equatable, Sendable {
+public struct PushEvent: Equatable, Sendable, Codable {
     /// 32 hex digits; the same on every attempt.
     public var eventId: String
     public var eventType: PushEventType

@@ -4,7 +4,7 @@
 /// named by `usageCycleName`; ``inCycle(_:)`` shows them as of another cycle (zero once a new
 /// month has begun), so a month rollover never has to touch every SIM. ``asOf(_:)`` shows the
 /// whole SIM at a moment.
-public struct SIM: Equatable, Sendable {
+public struct SIM: Equatable, Sendable, Codable {
     public var iccid: String
     public var imsi: String
     public var msisdn: String

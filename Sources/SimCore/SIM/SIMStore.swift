@@ -207,3 +207,16 @@ public struct SIMStore: Sendable {
         for slot in merged { indexValues(of: slot) }
     }
 }
+
+/// A SIM store in a state document: its SIMs in giccid order (the indexes are rebuilt).
+extension SIMStore: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        insert(contentsOf: try decoder.singleValueContainer().decode([SIM].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(allInOrder)
+    }
+}

@@ -2,7 +2,7 @@
 ///
 /// It is `PENDING` until its delivery time, then `DELIVERED` when the SIM is ACTIVATED, else
 /// `FAILED` with an `errorMessage`; the final status is pushed as `MT_SMS_STATUS_REPORT`.
-public struct MTSMS: Equatable, Sendable {
+public struct MTSMS: Equatable, Sendable, Codable {
     /// Where the message is in its delivery.
     public enum Status: String, Sendable, CaseIterable, Codable {
         /// Accepted, not delivered yet.

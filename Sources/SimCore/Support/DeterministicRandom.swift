@@ -1,6 +1,6 @@
 /// A seeded pseudo-random generator (SplitMix64): the same seed gives the same sequence on every
 /// machine, which makes generated ids reproducible.
-public struct DeterministicRandom: RandomNumberGenerator, Equatable, Sendable {
+public struct DeterministicRandom: RandomNumberGenerator, Equatable, Sendable, Codable {
     private var state: UInt64
 
     /// A generator started from `seed`.

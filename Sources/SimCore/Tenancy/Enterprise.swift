@@ -1,5 +1,5 @@
 /// A customer of the platform: it owns accounts, and its API key reaches only its own objects.
-public struct Enterprise: Equatable, Sendable {
+public struct Enterprise: Equatable, Sendable, Codable {
     /// Whether the enterprise can be used.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case enabled = "ENABLED"

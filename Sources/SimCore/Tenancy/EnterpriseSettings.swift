@@ -1,5 +1,5 @@
 /// How the platform behaves for one enterprise: set in the seed, changed with `PUT /_sim/settings`.
-public struct EnterpriseSettings: Equatable, Sendable {
+public struct EnterpriseSettings: Equatable, Sendable, Codable {
     /// Time from a batch job's turn to its first task.
     public var batchStartDelay: SimDuration
     /// Time between two tasks of a batch job (the pace).

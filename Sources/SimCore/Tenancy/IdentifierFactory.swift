@@ -3,7 +3,7 @@
 ///
 /// Generated ICCIDs are `894499` + a 12-digit serial + a Luhn digit, so they sort after each
 /// other and new SIMs append to the giccid order.
-struct IdentifierFactory: Sendable {
+struct IdentifierFactory: Sendable, Codable {
     private var random: DeterministicRandom
     private var serial: UInt64 = 0
 

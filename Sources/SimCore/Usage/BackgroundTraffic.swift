@@ -3,7 +3,7 @@
 /// `bytesPerDay / 24` bytes (between half and one and a half times that), drawn from a seeded
 /// generator, so the same world and calls give the same traffic. It stops by itself ``maximumSpan``
 /// after it was turned on, so that no advance of the clock has unbounded work to do.
-public struct BackgroundTraffic: Sendable {
+public struct BackgroundTraffic: Sendable, Codable {
     /// Whether traffic is generated.
     public var enabled = false
     /// The average data of one ACTIVATED SIM per simulated day.

@@ -1,11 +1,32 @@
 /// Usage per billing cycle and country of one enterprise: the MCCs seen, data, SMS and SIMs.
-struct CountryStatistics: Sendable {
+struct CountryStatistics: Sendable, Codable {
     /// What one country saw in one cycle.
-    struct Entry: Equatable, Sendable {
+    struct Entry: Equatable, Sendable, Codable {
         var mccs: Set<String> = []
         var dataBytes: Int64 = 0
         var smsCount: Int = 0
         var giccids: Set<String> = []
+
+        init() {}
+
+        private enum CodingKeys: String, CodingKey { case mccs, dataBytes, smsCount, giccids }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            mccs = Set(try container.decode([String].self, forKey: .mccs))
+            dataBytes = try container.decode(Int64.self, forKey: .dataBytes)
+            smsCount = try container.decode(Int.self, forKey: .smsCount)
+            giccids = Set(try container.decode([String].self, forKey: .giccids))
+        }
+
+        /// Sets are written sorted, so the same statistics always read the same.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(mccs.sorted(), forKey: .mccs)
+            try container.encode(dataBytes, forKey: .dataBytes)
+            try container.encode(smsCount, forKey: .smsCount)
+            try container.encode(giccids.sorted(), forKey: .giccids)
+        }
     }
 
     private var entries: [String: [String: Entry]] = [:]

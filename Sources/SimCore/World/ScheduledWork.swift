@@ -3,14 +3,14 @@
 /// Work is data, not a closure, so pending work can be inspected and persisted. It belongs to
 /// the tenant with the given serial, so work of a deleted tenant never reaches a new tenant of
 /// the same name.
-public enum ScheduledWork: Sendable, Equatable {
+public enum ScheduledWork: Sendable, Equatable, Codable {
     /// Work of one tenant.
     case tenant(serial: UInt64, enterprise: String, work: TenantWork)
 }
 
 /// A kind of work one tenant asks to run later. A feature adds its case here and its handling in
 /// `Tenant.run(_:at:)`; a tenant asks for work with `Tenant.schedule(_:at:)`.
-public enum TenantWork: Sendable, Equatable {
+public enum TenantWork: Sendable, Equatable, Codable {
     /// Run the next task of a batch job.
     case batchStep(jobId: String)
     /// Attempt to deliver a push.

@@ -6,7 +6,7 @@ struct World: Sendable {
     var scheduler = Scheduler<ScheduledWork>()
     var tenants: [String: Tenant] = [:]
     var tenantNameByAPIKey: [String: String] = [:]
-    private var nextTenantSerial: UInt64 = 1
+    var nextTenantSerial: UInt64 = 1
     /// Push attempts that fell due, waiting to be handed to the transport.
     var readyDeliveries: [PushRequest] = []
     /// True while `advanceAndDeliver` runs: it delivers what falls due itself.

@@ -1,12 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// Refuses a request body that is declared larger than 1 MiB (413) or is sent with a content
-/// type other than JSON (415), before any handler reads it.
+/// Refuses a request body that is declared larger than 1 MiB (413; a state document for
+/// `PUT /_sim/state` may be larger, see ``StateController``) or is sent with a content type other
+/// than JSON (415), before any handler reads it.
 struct JSONBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let length = request.headers[.contentLength].flatMap { Int($0) }
-        if let length, length > RequestBodyReader.maximumBodyBytes { throw HTTPProblem.payloadTooLarge }
+        let isStateDocument = request.method == .put && request.uri.path == "/_sim/state"
+        if let length, length > RequestBodyReader.maximumBodyBytes, !isStateDocument { throw HTTPProblem.payloadTooLarge }
         let hasBody = (length ?? 0) > 0 || request.headers[.transferEncoding] != nil
         if hasBody, let contentType = request.headers[.contentType], !Self.isJSON(contentType) {
             throw HTTPProblem.unsupportedMediaType(contentType)
