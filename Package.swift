@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .executableTarget(name: "ResourceEmbedder"),
@@ -39,11 +40,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SimStore",
+            dependencies: ["SimCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "SimHTTP",
             dependencies: [
                 "SimCore",
                 "SimSeed",
                 "SimPush",
+                "SimStore",
                 "SimResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -57,6 +63,7 @@ let package = Package(
                 "SimCore",
                 "SimSeed",
                 "SimHTTP",
+                "SimStore",
                 "SimPush",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -71,6 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimSeedTests", dependencies: ["SimSeed", "SimCore"]),
+        .testTarget(name: "SimStoreTests", dependencies: ["SimStore", "SimCore"]),
         .testTarget(
             name: "SimPushTests",
             dependencies: [

@@ -40,8 +40,7 @@ extension Simulator {
     /// Removes an enterprise and everything it owns.
     public func deleteEnterprise(named name: String) throws(SimError) {
         try withWorld { world, _ throws(SimError) in
-            guard let tenant = world.tenants.removeValue(forKey: name) else { throw .notFound("Enterprise", field: "name") }
-            world.tenantNameByAPIKey[tenant.enterprise.apiKey] = nil
+            guard world.remove(name) != nil else { throw .notFound("Enterprise", field: "name") }
         }
     }
 

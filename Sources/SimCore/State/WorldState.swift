@@ -12,25 +12,32 @@ public struct WorldState: Sendable, Codable {
     /// The version of the document's layout.
     public static let version = 1
 
+    /// The clock, the pending work and the serials.
+    public var header: WorldStateHeader
+    /// The enterprises, in name order.
+    public var enterprises: [EnterpriseState]
+
     /// The clock's reading when the state was taken; a loaded state resumes from it.
-    public var now: Timestamp
-    public var clockMode: ClockMode
-    public var clockScale: Double
-    var scheduler: Scheduler<ScheduledWork>
-    var tenants: [Tenant]
-    var nextTenantSerial: UInt64
+    public var now: Timestamp { header.now }
+    var tenants: [Tenant] { enterprises.map(\.tenant) }
 
-    private enum CodingKeys: String, CodingKey { case format, version, now, clockMode, clockScale, scheduled, enterprises, nextTenantSerial }
+    private enum CodingKeys: String, CodingKey { case format, version, enterprises }
 
-    init(
-        now: Timestamp, clockMode: ClockMode, clockScale: Double, scheduler: Scheduler<ScheduledWork>, tenants: [Tenant], nextTenantSerial: UInt64
-    ) {
-        self.now = now
-        self.clockMode = clockMode
-        self.clockScale = clockScale
-        self.scheduler = scheduler
-        self.tenants = tenants
-        self.nextTenantSerial = nextTenantSerial
+    /// A state of these parts, enterprises put in name order.
+    /// - Throws: ``WorldStateError`` when two enterprises share a name or an API key, a serial is
+    ///   not below the header's next serial, or there is no enterprise.
+    public init(header: WorldStateHeader, enterprises: [EnterpriseState]) throws(WorldStateError) {
+        self.header = header
+        self.enterprises = enterprises.sorted { $0.name < $1.name }
+        var names: Set<String> = []
+        var keys: Set<String> = []
+        var serials: Set<UInt64> = []
+        for tenant in tenants {
+            guard names.insert(tenant.enterprise.name).inserted, keys.insert(tenant.enterprise.apiKey).inserted,
+                serials.insert(tenant.serial).inserted, tenant.serial < header.nextTenantSerial
+            else { throw WorldStateError(message: "enterprise '\(tenant.enterprise.name)' repeats a name, key or serial") }
+        }
+        guard !enterprises.isEmpty else { throw WorldStateError(message: "a world has at least one enterprise") }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,27 +50,11 @@ public struct WorldState: Sendable, Codable {
         guard version == Self.version else {
             throw DecodingError.dataCorruptedError(forKey: .version, in: container, debugDescription: "this server reads version \(Self.version)")
         }
-        now = try container.decode(Timestamp.self, forKey: .now)
-        clockMode = try container.decode(ClockMode.self, forKey: .clockMode)
-        clockScale = try container.decode(Double.self, forKey: .clockScale)
-        guard now <= .latest, clockScale.isFinite, clockScale > 0, clockScale <= 1_000_000 else {
-            throw DecodingError.dataCorruptedError(forKey: .now, in: container, debugDescription: "the clock's reading or scale is out of range")
-        }
-        scheduler = try container.decode(Scheduler<ScheduledWork>.self, forKey: .scheduled)
-        tenants = try container.decode([Tenant].self, forKey: .enterprises)
-        nextTenantSerial = try container.decode(UInt64.self, forKey: .nextTenantSerial)
-        var names: Set<String> = []
-        var keys: Set<String> = []
-        for tenant in tenants {
-            guard names.insert(tenant.enterprise.name).inserted, keys.insert(tenant.enterprise.apiKey).inserted,
-                tenant.serial < nextTenantSerial
-            else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .enterprises, in: container, debugDescription: "enterprise '\(tenant.enterprise.name)' repeats a name, key or serial")
-            }
-        }
-        guard !tenants.isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: .enterprises, in: container, debugDescription: "a world has at least one enterprise")
+        let header = try WorldStateHeader(from: decoder)
+        do {
+            try self.init(header: header, enterprises: try container.decode([EnterpriseState].self, forKey: .enterprises))
+        } catch let error as WorldStateError {
+            throw DecodingError.dataCorruptedError(forKey: .enterprises, in: container, debugDescription: error.message)
         }
     }
 
@@ -71,16 +62,18 @@ public struct WorldState: Sendable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.format, forKey: .format)
         try container.encode(Self.version, forKey: .version)
-        try container.encode(now, forKey: .now)
-        try container.encode(clockMode, forKey: .clockMode)
-        try container.encode(clockScale, forKey: .clockScale)
-        try container.encode(scheduler, forKey: .scheduled)
-        try container.encode(tenants, forKey: .enterprises)
-        try container.encode(nextTenantSerial, forKey: .nextTenantSerial)
+        try header.encode(to: encoder)
+        try container.encode(enterprises, forKey: .enterprises)
     }
 
     /// The names of the enterprises of the state, in name order.
-    public var enterpriseNames: [String] { tenants.map(\.enterprise.name) }
+    public var enterpriseNames: [String] { enterprises.map(\.name) }
+}
+
+/// Why parts do not make a state.
+public struct WorldStateError: Error, Sendable {
+    /// What is wrong, for people.
+    public var message: String
 }
 
 extension WorldState {

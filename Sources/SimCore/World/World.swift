@@ -2,7 +2,12 @@
 /// consistent step.
 struct World: Sendable {
     let seed: WorldSeed
-    var clock: SimClock
+    /// The clock; setting it counts as a change of the world.
+    var clock: SimClock { didSet { revision &+= 1 } }
+    /// Counts changes: bumped by every step that may have changed the world.
+    var revision: UInt64 = 0
+    /// For each enterprise, the revision of its last change.
+    var tenantRevisions: [String: UInt64] = [:]
     var scheduler = Scheduler<ScheduledWork>()
     var tenants: [String: Tenant] = [:]
     var tenantNameByAPIKey: [String: String] = [:]
@@ -23,6 +28,7 @@ struct World: Sendable {
     mutating func reset(wallMilliseconds: Int64) {
         tenants = [:]
         tenantNameByAPIKey = [:]
+        tenantRevisions = [:]
         scheduler.removeAll()
         readyDeliveries = []
         clock.set(seed.startTime, wallMilliseconds: wallMilliseconds)
@@ -51,6 +57,22 @@ struct World: Sendable {
         tenants[tenant.enterprise.name] = tenant
         tenantNameByAPIKey[tenant.enterprise.apiKey] = tenant.enterprise.name
         scheduleRequestedWork(of: tenant.enterprise.name)
+        touch(tenant.enterprise.name)
+    }
+
+    /// Removes a tenant and its key; nil when there is none of that name.
+    mutating func remove(_ name: String) -> Tenant? {
+        guard let tenant = tenants.removeValue(forKey: name) else { return nil }
+        tenantNameByAPIKey[tenant.enterprise.apiKey] = nil
+        tenantRevisions[name] = nil
+        revision &+= 1
+        return tenant
+    }
+
+    /// Records that the tenant `name` may have changed.
+    mutating func touch(_ name: String) {
+        revision &+= 1
+        tenantRevisions[name] = revision
     }
 
     func tenant(_ name: String) throws(SimError) -> Tenant {
@@ -61,6 +83,7 @@ struct World: Sendable {
     /// Runs `body` on the tenant named `name` in place, then schedules the work it asked for.
     mutating func withTenant<Result>(_ name: String, _ body: (inout Tenant) throws(SimError) -> Result) throws(SimError) -> Result {
         guard tenants[name] != nil else { throw .notFound("Enterprise", field: "enterpriseName") }
+        touch(name)
         defer { scheduleRequestedWork(of: name) }
         return try body(&tenants[name]!)
     }
@@ -95,6 +118,7 @@ struct World: Sendable {
     /// Records what came of a push attempt and schedules the attempts it leads to.
     mutating func record(_ outcome: PushOutcome, of request: PushRequest) {
         guard tenants[request.enterpriseName]?.serial == request.tenantSerial else { return }
+        touch(request.enterpriseName)
         tenants[request.enterpriseName]!.recordPushOutcome(outcome, of: request)
         scheduleRequestedWork(of: request.enterpriseName)
     }
@@ -103,6 +127,7 @@ struct World: Sendable {
         switch work {
         case .tenant(let serial, let enterprise, let work):
             guard tenants[enterprise]?.serial == serial else { return }
+            touch(enterprise)
             if let request = tenants[enterprise]!.run(work, at: time) { readyDeliveries.append(request) }
             scheduleRequestedWork(of: enterprise)
         }
