@@ -62,6 +62,8 @@ CONTROL_OPERATIONS = [
     "recordSession",
     "getTraffic",
     "setTraffic",
+    "listRequests",
+    "clearRequests",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.
