@@ -18,14 +18,17 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// Builds the router of the whole server: the public API under `/v1` and the control API under `/_sim`.
+/// Requests of the public API are recorded in `journal`.
 ///
 /// ```swift
-/// let router = buildRouter(simulator: simulator, adminToken: nil)
+/// let router = buildRouter(simulator: simulator, adminToken: nil, journal: RequestJournal(capacity: 100))
 /// let app = Application(router: router)
 /// ```
-public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<AppRequestContext> {
+public func buildRouter(simulator: Simulator, adminToken: String?, journal: RequestJournal = RequestJournal()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let catalog = RouteCatalog()
+    // Outermost, so that it records the final answer, problem answers included.
+    router.add(middleware: RequestJournalMiddleware(journal: journal, simulator: simulator))
     router.add(middleware: ProblemMiddleware(catalog: catalog))
     router.add(middleware: JSONBodyMiddleware())
 
@@ -42,7 +45,7 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     SMSController(simulator: simulator).register(on: publicRoutes)
     SharePoolController(simulator: simulator).register(on: publicRoutes)
 
-    let system = SystemController(simulator: simulator)
+    let system = SystemController(simulator: simulator, journal: journal)
     system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
     var controlAPI = router.group("_sim")
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
@@ -58,16 +61,17 @@ public func buildRouter(simulator: Simulator, adminToken: String?) -> Router<App
     BackgroundTrafficController(simulator: simulator).register(on: controlRoutes)
     FaultController(simulator: simulator).register(on: controlRoutes)
     StateController(simulator: simulator).register(on: controlRoutes)
+    RequestJournalController(simulator: simulator, journal: journal).register(on: controlRoutes)
     return router
 }
 
 /// Builds the server application: the router, the real-clock service, and a callback once listening.
 public func buildApplication(
     simulator: Simulator, configuration: ServerConfiguration, wallClock: any WallClock, logger: Logger,
-    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    journal: RequestJournal = RequestJournal(), onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(simulator: simulator, adminToken: configuration.adminToken),
+        router: buildRouter(simulator: simulator, adminToken: configuration.adminToken, journal: journal),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smarthub-sim"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger

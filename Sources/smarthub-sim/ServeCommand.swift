@@ -36,9 +36,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: LogLevelArgument = .info
 
+    @Option(name: .customLong("journal-size"), help: "How many requests of the public API the journal keeps (0: none).")
+    var journalSize = RequestJournal.defaultCapacity
+
+    @Option(name: .customLong("journal-body-limit"), help: "How many bytes of each request and response body the journal keeps.")
+    var journalBodyLimit = RequestJournal.defaultBodyLimit
+
     func validate() throws {
         guard clockScale > 0, clockScale.isFinite else { throw ValidationError("--clock-scale must be a number above 0") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard journalSize >= 0 else { throw ValidationError("--journal-size must be 0 or more") }
+        guard journalBodyLimit >= 0 else { throw ValidationError("--journal-body-limit must be 0 or more") }
     }
 
     func run() async throws {
@@ -58,7 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         let simulator = Simulator(
             seed: worldSeed, clockMode: clock.mode, clockScale: clockScale, wallClock: wallClock, pushTransport: transport)
         let configuration = ServerConfiguration(host: host, port: port, adminToken: adminToken)
-        let app = buildApplication(simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger) { port in
+        let journal = RequestJournal(capacity: journalSize, bodyLimit: journalBodyLimit)
+        let app = buildApplication(
+            simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger, journal: journal
+        ) { port in
             let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port).text
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }

@@ -16,17 +16,19 @@ let demoKey = "demo-key-0d1f6a2c9e4b7385"
 struct TestServer: Sendable {
     let simulator: Simulator
     let client: any TestClientProtocol
+    /// The journal of the server's public API requests.
+    let journal: RequestJournal
 
     /// Runs `body` against a fresh server on the embedded default seed.
     static func run(
         adminToken: String? = nil, pushTransport: any PushTransport = UnconnectedPushTransport(),
-        _ body: @escaping @Sendable (TestServer) async throws -> Void
+        journal: RequestJournal = RequestJournal(), _ body: @escaping @Sendable (TestServer) async throws -> Void
     ) async throws {
         let seed = try SeedLoader.load(yaml: EmbeddedResources.defaultSeedYAML, source: "default.yaml")
         let simulator = Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock(), pushTransport: pushTransport)
-        let app = Application(router: buildRouter(simulator: simulator, adminToken: adminToken))
+        let app = Application(router: buildRouter(simulator: simulator, adminToken: adminToken, journal: journal))
         try await app.test(.router) { client in
-            try await body(TestServer(simulator: simulator, client: client))
+            try await body(TestServer(simulator: simulator, client: client, journal: journal))
         }
     }
 

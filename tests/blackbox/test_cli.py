@@ -31,3 +31,15 @@ def test_a_seed_with_an_error_is_refused_naming_file_entry_and_problem(tmp_path)
     assert "broken.yaml" in result.stderr
     assert "sims[" in result.stderr and "status" in result.stderr
     assert "SLEEPING" in result.stderr
+
+
+def test_the_journal_keeps_as_many_requests_and_body_bytes_as_told():
+    running = start_server("--clock", "manual", "--journal-size", "2", "--journal-body-limit", "10")
+    try:
+        for _ in range(3):
+            assert running.get("/v1/enterprise").status_code == 200
+        entries = running.get("/_sim/requests", key=None).json()["requests"]
+        assert [entry["id"] for entry in entries] == [2, 3]
+        assert all(len(entry["responseBody"].encode()) <= 10 and entry["responseBodyTruncated"] for entry in entries)
+    finally:
+        stop_server(running)

@@ -72,6 +72,8 @@ CONTROL_OPERATIONS = [
     "listSnapshots",
     "restoreSnapshot",
     "deleteSnapshot",
+    "listRequests",
+    "clearRequests",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.

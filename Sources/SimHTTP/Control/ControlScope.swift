@@ -6,16 +6,22 @@ import SimCore
 struct ControlScope {
     let simulator: Simulator
 
+    /// The enterprise the call concerns; the demo enterprise when it names none.
     func enterprise(of request: Request, body: JSONObject? = nil) throws -> String {
-        let name: String
+        try namedEnterprise(of: request, body: body) ?? existing(simulator.demoEnterpriseName)
+    }
+
+    /// The enterprise the call names with `enterpriseName` or `X-API-Key`; nil when it names none.
+    func namedEnterprise(of request: Request, body: JSONObject? = nil) throws -> String? {
         if let named = try body?.string("enterpriseName") ?? QueryReader(request).string("enterpriseName") {
-            name = named
-        } else if let key = request.headers[.apiKey] {
-            guard let owner = simulator.enterpriseName(forAPIKey: key) else { throw HTTPProblem.invalidAPIKey }
-            name = owner
-        } else {
-            name = simulator.demoEnterpriseName
+            return try existing(named)
         }
+        guard let key = request.headers[.apiKey] else { return nil }
+        guard let owner = simulator.enterpriseName(forAPIKey: key) else { throw HTTPProblem.invalidAPIKey }
+        return try existing(owner)
+    }
+
+    private func existing(_ name: String) throws -> String {
         guard simulator.hasEnterprise(named: name) else { throw SimError.notFound("Enterprise", field: "enterpriseName") }
         return name
     }

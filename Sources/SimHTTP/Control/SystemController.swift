@@ -5,6 +5,8 @@ import SimResources
 /// `GET /_sim/health`, `POST /_sim/reset` and `GET /_sim/openapi.yaml`.
 struct SystemController {
     let simulator: Simulator
+    /// Emptied by a reset.
+    let journal: RequestJournal
 
     /// Routes open even when an admin token is set (health checks, the contract).
     func registerOpen(on routes: CatalogedRoutes<AppRequestContext>) {
@@ -18,7 +20,9 @@ struct SystemController {
 
     func register(on routes: CatalogedRoutes<AppRequestContext>) {
         routes.on(.post, "reset") { _, _ in
-            JSONResponse(NowResponse(now: simulator.reset().smarthubString))
+            let now = simulator.reset()
+            journal.removeAll()
+            return JSONResponse(NowResponse(now: now.smarthubString))
         }
     }
 }
