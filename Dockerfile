@@ -1,18 +1,20 @@
 # smarthub-sim: build a release binary with the static Swift standard library, run it on slim Debian.
 FROM swift:6.3-bookworm AS build
 WORKDIR /build
+RUN apt-get update && apt-get install -y --no-install-recommends libsqlite3-dev && rm -rf /var/lib/apt/lists/*
 COPY Package.swift ./
 COPY Plugins ./Plugins
 COPY Sources ./Sources
 COPY Tests ./Tests
 COPY seed-data ./seed-data
 COPY openapi ./openapi
+COPY data ./data
 RUN swift build -c release --static-swift-stdlib --product smarthub-sim \
     && cp "$(swift build -c release --show-bin-path)/smarthub-sim" /usr/local/bin/smarthub-sim
 
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && apt-get install -y --no-install-recommends ca-certificates curl libsqlite3-0 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /srv/smarthub-sim --create-home smarthub
 COPY --from=build /usr/local/bin/smarthub-sim /usr/local/bin/smarthub-sim

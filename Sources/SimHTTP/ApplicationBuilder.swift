@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import SimCore
+import SimStore
 
 /// How the server listens and who may use the control API.
 public struct ServerConfiguration: Sendable {
@@ -18,17 +19,22 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// Builds the router of the whole server: the public API under `/v1` and the control API under `/_sim`.
-/// Requests of the public API are recorded in `journal`.
+/// Requests of the public API are recorded in `journal`; with a `saver`, what each request changed
+/// is saved before its answer leaves.
 ///
 /// ```swift
 /// let router = buildRouter(simulator: simulator, adminToken: nil, journal: RequestJournal(capacity: 100))
 /// let app = Application(router: router)
 /// ```
-public func buildRouter(simulator: Simulator, adminToken: String?, journal: RequestJournal = RequestJournal()) -> Router<AppRequestContext> {
+public func buildRouter(
+    simulator: Simulator, adminToken: String?, journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let catalog = RouteCatalog()
     // Outermost, so that it records the final answer, problem answers included.
     router.add(middleware: RequestJournalMiddleware(journal: journal, simulator: simulator))
+    // Outside the problem middleware, so that refused requests (which may have used up a fault) are saved too.
+    if let saver { router.add(middleware: PersistenceMiddleware(saver: saver)) }
     router.add(middleware: ProblemMiddleware(catalog: catalog))
     router.add(middleware: JSONBodyMiddleware())
 
@@ -68,14 +74,16 @@ public func buildRouter(simulator: Simulator, adminToken: String?, journal: Requ
 /// Builds the server application: the router, the real-clock service, and a callback once listening.
 public func buildApplication(
     simulator: Simulator, configuration: ServerConfiguration, wallClock: any WallClock, logger: Logger,
-    journal: RequestJournal = RequestJournal(), onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil,
+    onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(simulator: simulator, adminToken: configuration.adminToken, journal: journal),
+        router: buildRouter(simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smarthub-sim"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
     app.addServices(RealClockService(simulator: simulator, wallClock: wallClock), PushDispatchService(simulator: simulator))
+    if let saver { app.addServices(PersistenceService(saver: saver, logger: logger)) }
     return app
 }

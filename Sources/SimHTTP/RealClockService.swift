@@ -4,7 +4,7 @@ import SimCore
 
 /// Drives the simulator clock's real mode: sleeps on the wall clock until the next scheduled
 /// work falls due (or a second, to notice clock changes) and lets the simulator run what is due.
-/// The only place that sleeps.
+/// The only place that waits for the simulator clock.
 public struct RealClockService: Service {
     let simulator: Simulator
     let wallClock: any WallClock

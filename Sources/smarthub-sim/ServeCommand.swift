@@ -7,6 +7,7 @@ import SimHTTP
 import SimPush
 import SimResources
 import SimSeed
+import SimStore
 
 /// `smarthub-sim serve`: loads a seed and serves the API until stopped.
 struct ServeCommand: AsyncParsableCommand {
@@ -35,6 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: LogLevelArgument = .info
+
+    @Option(
+        name: .customLong("data-dir"),
+        help: "Keep the world in a SQLite database in this folder: loaded on start (the seed only when the folder is new), saved before every answer."
+    )
+    var dataDirectory: String?
 
     @Option(name: .customLong("journal-size"), help: "How many requests of the public API the journal keeps (0: none).")
     var journalSize = RequestJournal.defaultCapacity
@@ -65,12 +72,19 @@ struct ServeCommand: AsyncParsableCommand {
         let transport = HTTPPushTransport()
         let simulator = Simulator(
             seed: worldSeed, clockMode: clock.mode, clockScale: clockScale, wallClock: wallClock, pushTransport: transport)
+        let saver: WorldSaver?
+        do {
+            saver = try dataDirectory.map { directory in try Self.openStore(at: directory, for: simulator) }
+        } catch {
+            FileHandle.standardError.write(Data("smarthub-sim: the data folder \(dataDirectory ?? "") cannot be used: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let configuration = ServerConfiguration(host: host, port: port, adminToken: adminToken)
         let journal = RequestJournal(capacity: journalSize, bodyLimit: journalBodyLimit)
         let app = buildApplication(
-            simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger, journal: journal
+            simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger, journal: journal, saver: saver
         ) { port in
-            let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port).text
+            let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port, dataDirectory: dataDirectory).text
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }
         do {
@@ -80,6 +94,18 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         try await transport.shutdown()
+    }
+}
+
+extension ServeCommand {
+    /// Opens the store in `directory`: loads the world it holds into `simulator`, or, when it is
+    /// new, saves the seed's world into it. Returns the saver of later changes.
+    static func openStore(at directory: String, for simulator: Simulator) throws -> WorldSaver {
+        let store = try WorldStore(directory: directory)
+        if let state = try store.load() { simulator.importState(state) }
+        let saver = try WorldSaver(simulator: simulator, store: store)
+        try saver.save()
+        return saver
     }
 }
 

@@ -7,6 +7,8 @@ struct StartupBanner {
     let simulator: Simulator
     let host: String
     let port: Int
+    /// The data folder the world is kept in, when there is one.
+    var dataDirectory: String?
 
     var text: String {
         let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
@@ -19,6 +21,6 @@ struct StartupBanner {
               X-API-Key:             \(demo.apiKey)
               Control API:           \(base)/_sim  (clock \(clock.mode.rawValue), now \(clock.now.smarthubString))
               Contracts:             \(base)/v1/openapi.yaml  \(base)/_sim/openapi.yaml
-            """
+            """ + (dataDirectory.map { "\n  Data folder:           \($0) (saved before every answer)" } ?? "")
     }
 }

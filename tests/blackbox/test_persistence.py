@@ -1,0 +1,95 @@
+"""With --data-dir, every answered change survives a SIGKILL and pending work resumes after a restart."""
+
+import signal
+import threading
+
+import requests
+
+from conftest import DEMO_KEY, start_server, stop_server
+
+KEY = {"X-API-Key": DEMO_KEY}
+
+
+def test_every_answered_change_survives_a_kill_in_the_middle_of_a_write_load(tmp_path):
+    data = tmp_path / "data"
+    server = start_server("--clock", "manual", "--data-dir", str(data))
+    base = server.base_url
+    assert "Data folder:" in server.banner
+    activated = [sim["giccid"] for sim in server.get("/v1/global-sims?status=ACTIVATED&size=20").json()["sims"]]
+    targets, writable = activated[:3], activated[3:]
+
+    # Pending work before the load: a batch job and an SMS, both due later on the clock.
+    job = server.post("/v1/batchJobs/global-sims/deactivate", json={"giccids": targets}).json()["jobId"]
+    sms = server.post("/v1/mt-sms", json={"toGiccid": writable[0], "content": "before the crash"}).json()["smsMsgId"]
+
+    answered: dict[str, str] = {}  # giccid -> the last custom1 value answered 200
+    in_flight: dict[str, str] = {}  # giccid -> the value sent when the server died
+    created: list[str] = []
+    enough = threading.Event()
+
+    def write_load():
+        session = requests.Session()
+        index = 0
+        while True:
+            giccid = writable[index % len(writable)]
+            value = f"write-{index}"
+            in_flight[giccid] = value
+            try:
+                reply = session.put(f"{base}/v1/global-sims/{giccid}/custom-field", json={"custom1": value}, headers=KEY, timeout=10)
+                if index % 10 == 0:
+                    made = session.post(f"{base}/_sim/sims", json={"accountName": "Metering Postpaid", "count": 1}, timeout=10)
+                    if made.status_code == 201:
+                        created.extend(sim["giccid"] for sim in made.json()["sims"])
+            except requests.RequestException:
+                return
+            if reply.status_code == 200:
+                answered[giccid] = value
+                del in_flight[giccid]
+            index += 1
+            if index == 150:
+                enough.set()
+
+    load = threading.Thread(target=write_load)
+    load.start()
+    assert enough.wait(timeout=120), "the write load did not get going"
+    server.process.send_signal(signal.SIGKILL)
+    server.process.wait(timeout=10)
+    load.join(timeout=30)
+    assert len(answered) == len(writable)
+
+    restarted = start_server("--clock", "manual", "--data-dir", str(data))
+    try:
+        # Every answered write is there (or the one that was in flight when the server died, which came after it).
+        for giccid, value in answered.items():
+            custom1 = restarted.get(f"/v1/global-sims/{giccid}/custom-field").json()["custom1"]
+            assert custom1 in (value, in_flight.get(giccid)), giccid
+        for giccid in created:
+            assert restarted.get(f"/v1/global-sims/{giccid}").status_code == 200, giccid
+        assert restarted.get("/v1/global-sims?size=1").json()["total"] >= 50 + len(created)
+
+        # The pending work resumes: still pending until the clock moves, then done.
+        assert restarted.get(f"/v1/batchJobs/{job}").json()["status"] == "PROCESSING"
+        assert restarted.get(f"/v1/mt-sms/{sms}").json()["status"] == "PENDING"
+        assert restarted.post("/_sim/clock/advance", key=None, json={"by": "10s"}).status_code == 200
+        finished = restarted.get(f"/v1/batchJobs/{job}").json()
+        assert finished["status"] == "FINISHED"
+        assert [task["status"] for task in finished["tasks"]] == ["SUCCESS"] * len(targets)
+        assert restarted.get(f"/v1/mt-sms/{sms}").json()["status"] == "DELIVERED"
+    finally:
+        stop_server(restarted)
+
+
+def test_a_new_data_folder_starts_from_the_seed_and_a_reset_is_saved_too(tmp_path):
+    data = tmp_path / "data"
+    server = start_server("--clock", "manual", "--data-dir", str(data))
+    try:
+        assert server.post("/_sim/enterprises", key=None, json={"name": "kept"}).status_code == 201
+        assert server.post("/_sim/reset", key=None).status_code == 200
+    finally:
+        stop_server(server)
+    again = start_server("--clock", "manual", "--data-dir", str(data))
+    try:
+        assert again.post("/_sim/enterprises", key=None, json={"name": "kept"}).status_code == 201, "the reset removed it, for good"
+        assert again.get("/v1/global-sims?size=1").json()["total"] == 50
+    finally:
+        stop_server(again)
