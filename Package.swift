@@ -78,7 +78,9 @@ let package = Package(
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimSeedTests", dependencies: ["SimSeed", "SimCore"]),
-        .testTarget(name: "SimStoreTests", dependencies: ["SimStore", "SimCore"]),
+        .testTarget(
+            name: "SimStoreTests", dependencies: ["SimStore", "SimCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "SimPushTests",
             dependencies: [

@@ -25,21 +25,19 @@ extension Simulator {
             throw .rejected("Snapshot", field: "name", code: .invalid, message: "a name is 1 to 100 letters, digits, '.', '_' or '-'")
         }
         let state = exportState()
-        let info = SnapshotInfo(name: name, takenAt: state.now, enterpriseNames: state.enterpriseNames)
-        snapshots.withLock { $0[name] = (info, state) }
-        return info
+        return snapshots.withLock { $0.put(state, named: name) }
     }
 
     /// The snapshots kept, in name order.
     public func snapshotList() -> [SnapshotInfo] {
-        snapshots.withLock { $0.values.map(\.info).sorted { $0.name < $1.name } }
+        snapshots.withLock { $0.all.map(\.info) }
     }
 
     /// Puts the world back as it was when the snapshot `name` was taken; the snapshot is kept.
     /// - Throws: `notFound` for an unknown name.
     @discardableResult
     public func restoreSnapshot(named name: String) throws(SimError) -> SnapshotInfo {
-        guard let (info, state) = snapshots.withLock({ $0[name] }) else { throw .notFound("Snapshot", field: "name") }
+        guard let (info, state) = snapshots.withLock({ $0.entries[name] }) else { throw .notFound("Snapshot", field: "name") }
         importState(state)
         return info
     }
@@ -47,7 +45,23 @@ extension Simulator {
     /// Forgets the snapshot `name`.
     /// - Throws: `notFound` for an unknown name.
     public func deleteSnapshot(named name: String) throws(SimError) {
-        guard snapshots.withLock({ $0.removeValue(forKey: name) }) != nil else { throw .notFound("Snapshot", field: "name") }
+        guard snapshots.withLock({ $0.remove(name) }) else { throw .notFound("Snapshot", field: "name") }
+    }
+
+    /// Every snapshot with its state, when the snapshots changed since `revision` (always when
+    /// nil), for a store that saves them; nil when they did not.
+    public func snapshots(changedSince revision: UInt64?) -> (revision: UInt64, snapshots: [(name: String, state: WorldState)])? {
+        snapshots.withLock { shelf in
+            guard revision != shelf.revision else { return nil }
+            return (shelf.revision, shelf.all.map { ($0.info.name, $0.state) })
+        }
+    }
+
+    /// Puts back snapshots a store kept (at start).
+    public func loadSnapshots(_ kept: [(name: String, state: WorldState)]) {
+        snapshots.withLock { shelf in
+            for (name, state) in kept { _ = shelf.put(state, named: name) }
+        }
     }
 }
 

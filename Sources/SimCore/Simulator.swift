@@ -26,7 +26,7 @@ public final class Simulator: Sendable {
     /// The seed the simulator started from (and returns to on reset).
     public let seed: WorldSeed
     /// Named snapshots of the world (kept across resets).
-    let snapshots = Mutex<[String: (info: SnapshotInfo, state: WorldState)]>([:])
+    let snapshots = Mutex(SnapshotShelf())
 
     /// A simulator holding `seed`, its clock at the seed's start time.
     public init(

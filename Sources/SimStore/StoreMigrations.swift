@@ -16,6 +16,12 @@ enum StoreMigrations {
                 table.column("document", .blob).notNull()
             }
         }
+        migrator.registerMigration("v2: snapshots") { db in
+            try db.create(table: SnapshotRecord.databaseTableName) { table in
+                table.primaryKey("name", .text)
+                table.column("document", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -4,7 +4,7 @@ import SimCore
 
 /// Keeps a simulator's world in a SQLite database in a folder (`serve --data-dir DIR`), so that it
 /// survives a restart or a crash: one row for the clock and the pending work, one row per
-/// enterprise. The database runs in WAL mode with `synchronous=FULL`: a save is on disk when it
+/// enterprise, one row per named snapshot. The database runs in WAL mode with `synchronous=FULL`: a save is on disk when it
 /// returns.
 ///
 /// ```swift
@@ -36,6 +36,24 @@ public final class WorldStore: Sendable {
             let header = try decoder.decode(WorldStateHeader.self, from: world.header)
             let enterprises = try EnterpriseRecord.fetchAll(db).map { try decoder.decode(EnterpriseState.self, from: $0.document) }
             return try WorldState(header: header, enterprises: enterprises)
+        }
+    }
+
+    /// The snapshots saved, in name order.
+    public func loadSnapshots() throws -> [(name: String, state: WorldState)] {
+        try database.read { db in
+            try SnapshotRecord.order(Column("name")).fetchAll(db).map { ($0.name, try JSONDecoder().decode(WorldState.self, from: $0.document)) }
+        }
+    }
+
+    /// Replaces the snapshots saved with `snapshots`, in one transaction.
+    public func saveSnapshots(_ snapshots: [(name: String, state: WorldState)]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let records = try snapshots.map { SnapshotRecord(name: $0.name, document: try encoder.encode($0.state)) }
+        try database.write { db in
+            _ = try SnapshotRecord.deleteAll(db)
+            for record in records { try record.insert(db) }
         }
     }
 

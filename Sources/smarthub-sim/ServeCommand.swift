@@ -103,6 +103,7 @@ extension ServeCommand {
     static func openStore(at directory: String, for simulator: Simulator) throws -> WorldSaver {
         let store = try WorldStore(directory: directory)
         if let state = try store.load() { simulator.importState(state) }
+        simulator.loadSnapshots(try store.loadSnapshots())
         let saver = try WorldSaver(simulator: simulator, store: store)
         try saver.save()
         return saver

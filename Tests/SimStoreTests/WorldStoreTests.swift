@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SimCore
 import Testing
 
@@ -95,5 +96,33 @@ import Testing
         try simulator.advance(by: .seconds(1))
         let third = try #require(simulator.changes(since: second.revision), "a clock change is a change")
         #expect(third.changedEnterprises.isEmpty && third.header.now == Timestamp(secondsSinceEpoch: 1_742_025_601))
+    }
+
+    @Test func snapshotsAreSavedWhenTheyChangeAndComeBackWithTheStore() throws {
+        let directory = folder()
+        let simulator = simulator()
+        let saver = try WorldSaver(simulator: simulator, store: try WorldStore(directory: directory))
+        try simulator.saveSnapshot(named: "clean")
+        _ = try simulator.perform(.activate, giccid: "8944990000000000011", enterprise: enterprise, source: .api)
+        try simulator.saveSnapshot(named: "one-active")
+        try saver.save()
+        try simulator.deleteSnapshot(named: "clean")
+        try saver.save()
+        // When a new simulator opens the store
+        let store = try WorldStore(directory: directory)
+        let restored = self.simulator()
+        restored.loadSnapshots(try store.loadSnapshots())
+        // Then it has the snapshots that were left, and restoring one gives its world
+        #expect(restored.snapshotList().map(\.name) == ["one-active"])
+        try restored.restoreSnapshot(named: "one-active")
+        #expect(try restored.sim("8944990000000000011", enterprise: enterprise).status == .activated)
+    }
+
+    @Test func theSchemaVersionsAreRecordedInTheDatabase() throws {
+        let directory = folder()
+        _ = try WorldStore(directory: directory)
+        let database = try DatabaseQueue(path: directory + "/" + WorldStore.fileName)
+        let applied = try database.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(applied == ["v1: world and enterprises", "v2: snapshots"])
     }
 }

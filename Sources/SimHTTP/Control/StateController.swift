@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SimCore
 import SimSeed
 
@@ -48,6 +49,8 @@ struct StateController {
         do {
             buffer = try await request.collectBody(upTo: maximumDocumentBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw HTTPProblem(Problem(status: 413, title: "Payload Too Large", detail: "a state document is at most 256 MiB"))
+        } catch is NIOTooManyBytesError {
             throw HTTPProblem(Problem(status: 413, title: "Payload Too Large", detail: "a state document is at most 256 MiB"))
         }
         let data = Data(buffer.readableBytesView)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Reads a request body as one JSON object, with the documented answers for what is wrong:
 /// 413 over 1 MiB, 400 when it is not JSON or not an object.
@@ -22,6 +23,9 @@ public enum RequestBodyReader {
         do {
             buffer = try await request.collectBody(upTo: maximumBodyBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw HTTPProblem.payloadTooLarge
+        } catch is NIOTooManyBytesError {
+            // A body without a declared length that runs past the limit.
             throw HTTPProblem.payloadTooLarge
         }
         guard buffer.readableBytes > 0 else { return nil }
