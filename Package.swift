@@ -40,6 +40,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SimReplay",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "SimStore",
             dependencies: ["SimCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
@@ -64,6 +73,7 @@ let package = Package(
                 "SimSeed",
                 "SimHTTP",
                 "SimStore",
+                "SimReplay",
                 "SimPush",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -78,6 +88,7 @@ let package = Package(
         ),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimSeedTests", dependencies: ["SimSeed", "SimCore"]),
+        .testTarget(name: "SimReplayTests", dependencies: ["SimReplay"]),
         .testTarget(
             name: "SimStoreTests", dependencies: ["SimStore", "SimCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),

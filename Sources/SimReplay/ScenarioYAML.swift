@@ -1,0 +1,9 @@
+import Yams
+
+/// Writes scenarios as YAML, keys in a stable order.
+public enum ScenarioYAML {
+    /// `scenario` as a YAML document.
+    public static func encode(_ scenario: Scenario) throws -> String {
+        try YAMLEncoder().encode(scenario)
+    }
+}
