@@ -79,12 +79,12 @@ extension Simulator {
         }
     }
 
-    /// Starts a fresh attempt of a push now (same event, same id), whatever became of it.
+    /// Starts a fresh attempt of a push now (same event, same id), whatever became of it, to the
+    /// webhook configured now for its kind and account (the one it was sent to when there is none).
     public func redeliver(_ eventId: String, enterprise: String) throws(SimError) -> Delivery {
         try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
-                tenant.schedule(.pushAttempt(eventId: eventId), at: try tenant.deliveries.redeliver(eventId, at: now))
-                return tenant.deliveries.delivery(eventId)!
+                try tenant.redeliver(eventId, at: now)
             }
         }
     }

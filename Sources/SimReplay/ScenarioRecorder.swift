@@ -2,11 +2,13 @@ import Foundation
 
 /// Turns a server's request journal (`GET /_sim/requests`) into a scenario that replays to the
 /// same results: a request step per entry with its status and body as expectations, an `advance`
-/// to each new time, and the ids an answer gave (`jobId`, `smsMsgId`, …) captured and used where
-/// later calls name them.
+/// to each new time, and the ids an answer gave (`jobId`, `smsMsgId`, …) captured, then used in
+/// its own expectation and wherever later calls name them.
 public enum ScenarioRecorder {
-    /// The fields whose values are ids another call may name.
-    static let idKeys: Set<String> = ["jobId", "smsMsgId", "orderId", "eventId", "id", "giccid"]
+    /// The fields whose values are ids the platform generates: a replay gets others, so they are
+    /// captured and compared with what was captured. (SIMs keep their giccids in a scenario's
+    /// enterprise, which copies the demo enterprise's.)
+    static let idKeys: Set<String> = ["jobId", "smsMsgId", "orderId", "eventId", "id"]
 
     /// The scenario of the journal `entries` (oldest first), named `name`.
     public static func scenario(fromJournal entries: [JSON], name: String) -> Scenario {
@@ -35,21 +37,15 @@ public enum ScenarioRecorder {
             // Ids given earlier become variables wherever this call names them.
             for (value, variable) in known {
                 let placeholder = "${\(variable)}"
-                let path = request.path.replacingOccurrences(of: value, with: placeholder)
-                var used = path != request.path
-                request.path = path
-                if let body = request.body {
-                    let replaced = replace(value, with: placeholder, in: body)
-                    used = used || replaced != body
-                    request.body = replaced
-                }
-                for (key, text) in request.query ?? [:] where text == value {
-                    request.query![key] = placeholder
-                    used = true
-                }
-                if used, let (owner, selector) = origin(of: value, in: offered, before: index) {
-                    captures[owner, default: [:]][variable] = selector
-                }
+                request.path = request.path.replacingOccurrences(of: value, with: placeholder)
+                request.body = request.body.map { replace(value, with: placeholder, in: $0) }
+                for (key, text) in request.query ?? [:] where text == value { request.query![key] = placeholder }
+            }
+            // This answer's new ids, for the calls after it (and its own expectation: captures come first).
+            for (value, selector) in offered[index] where known[value] == nil && value.count >= 8 {
+                let key = selector.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? "id"
+                counters[key, default: 0] += 1
+                known[value] = "\(key)\(counters[key]!)"
             }
             var expectation = ResponseExpectation(status: fields["status"]?.integer.map(Int.init) ?? 200)
             if var body = responseBody(of: entry) {
@@ -57,26 +53,18 @@ public enum ScenarioRecorder {
                 expectation.body = body
             }
             steps.append(ScenarioStep(request: request, expect: expectation))
-            // This answer's new ids, for the calls after it.
-            for (value, selector) in offered[index] where known[value] == nil && value.count >= 8 {
-                let key = selector.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? "id"
-                counters[key, default: 0] += 1
-                known[value] = "\(key)\(counters[key]!)"
-            }
             steps[steps.count - 1].name = "\(request.method) \(request.path)"
         }
-        // Put the captures on the steps of the answers they come from.
+        // Every id is captured on the step of the answer that gave it.
+        for (entry, ids) in offered.enumerated() {
+            for (value, selector) in ids where value.count >= 8 {
+                guard let variable = known[value], origin(of: value, in: offered, before: entry) == nil else { continue }
+                captures[entry, default: [:]][variable] = selector
+            }
+        }
         var stepOfEntry: [Int] = []
         for (index, step) in steps.enumerated() where step.request != nil { stepOfEntry.append(index) }
         for (entry, variables) in captures { steps[stepOfEntry[entry]].capture = variables }
-        // Variables of ids never named again stay values: undo their placeholders in expectations.
-        let used = Set(captures.values.flatMap(\.keys))
-        for index in steps.indices {
-            guard let body = steps[index].expect?.body else { continue }
-            var restored = body
-            for (value, variable) in known where !used.contains(variable) { restored = replace("${\(variable)}", with: value, in: restored) }
-            steps[index].expect?.body = restored
-        }
         return Scenario(name: name, description: "Recorded from a request journal.", steps: steps)
     }
 

@@ -103,7 +103,8 @@ struct ScenarioRun {
         apiKey = key
         let webhook = try await runner.control("PUT", "/_sim/webhooks", key: key, body: .object(["url": .string(runner.webhookURL)]))
         try expectSuccess(webhook, "set the webhook")
-        interpolation.variables = variables.merging(["enterprise": .string(enterprise), "apiKey": .string(key)]) { _, new in new }
+        let builtIn: [String: JSON] = ["enterprise": .string(enterprise), "apiKey": .string(key), "webhook": .string(runner.webhookURL)]
+        interpolation.variables = variables.merging(builtIn) { _, new in new }
         pushesSeen = ownPushes().count
     }
 
@@ -194,7 +195,8 @@ struct ScenarioRun {
         pushesSeen = all.count
         let filter = PushMatch(eventType: expectation.eventType, giccid: expectation.giccid, data: expectation.data)
         let matching = try window.filter { push throws(ScenarioError) in try matches(push, filter) }
-        let seen = "\n      pushes received: " + (window.isEmpty ? "none" : window.map(Self.summary).joined(separator: "\n                       "))
+        let shown = window.prefix(20).map(Self.summary) + (window.count > 20 ? ["… \(window.count - 20) more"] : [])
+        let seen = "\n      pushes received: " + (window.isEmpty ? "none" : shown.joined(separator: "\n                       "))
         if let count = expectation.count {
             guard matching.count == count else {
                 throw ScenarioError("expected \(count) pushes matching \(describe(filter)), got \(matching.count)\(seen)")
@@ -220,7 +222,9 @@ struct ScenarioRun {
     }
 
     private func describe(_ match: PushMatch) -> String {
-        let parts = [match.eventType, match.giccid.map { "giccid \($0)" }, match.data.map { "data \($0)" }].compactMap { $0 }
+        let giccid = match.giccid.map { (try? interpolation.apply($0)) ?? $0 }
+        let data = match.data.map { (try? interpolation.apply($0)) ?? $0 }
+        let parts = [match.eventType, giccid.map { "giccid \($0)" }, data.map { "data \($0)" }].compactMap { $0 }
         return parts.isEmpty ? "anything" : parts.joined(separator: ", ")
     }
 

@@ -45,6 +45,27 @@ import Testing
         #expect(try deliveries(simulator).map(\.state) == [.delivered])
     }
 
+    @Test func aRedeliveryGoesToTheWebhookConfiguredNowWithTheSameEvent() async throws {
+        // Given a push that failed for good at an old URL
+        let transport = ScriptedPushTransport([nil])
+        let simulator = try simulator(transport, webhook: WebhookConfiguration(url: "http://old.test/hook"))
+        var settings = try simulator.settings(enterprise: enterprise)
+        settings.pushRetrySchedule = []
+        _ = try simulator.updateSettings(settings, enterprise: enterprise)
+        _ = try simulator.perform(.deactivate, giccid: TestWorld.giccid(.activated), enterprise: enterprise, source: .api)
+        try await simulator.advanceAndDeliver(by: .zero)
+        let failed = try #require(try deliveries(simulator).first)
+        #expect(failed.state == .failed)
+        // When the webhook moves, with a secret, and the push is redelivered
+        try simulator.setWebhook(WebhookConfiguration(url: "http://new.test/hook", secret: "s3cret"), forAccount: nil, enterprise: enterprise)
+        _ = try simulator.redeliver(failed.event.eventId, enterprise: enterprise)
+        try await simulator.advanceAndDeliver(by: .zero)
+        // Then the same event went to the new URL, signed, and was delivered
+        #expect(transport.requests.map(\.url) == ["http://old.test/hook", "http://new.test/hook"])
+        #expect(transport.requests.last?.event == failed.event && transport.requests.last?.secret == "s3cret")
+        #expect(try deliveries(simulator).first?.state == .delivered)
+    }
+
     @Test func withAManualClockPushesWaitForTheNextAdvance() async throws {
         let transport = ScriptedPushTransport()
         let simulator = try simulator(transport)

@@ -21,7 +21,7 @@ import Testing
             let reply = try await server.send(.get, "/v1/enterprise")
             #expect(reply.json["name"] as? String == "Demo IoT Ltd")
             #expect(reply.json["status"] as? String == "ENABLED")
-            #expect(reply.json["accounts"] as? [String] == ["Fleet Prepaid", "Metering Postpaid", "试用账户"])
+            #expect(reply.json["accounts"] as? [String] == ["Fleet Prepaid", "Metering Postpaid", "Asset Trackers", "试用账户"])
         }
     }
 

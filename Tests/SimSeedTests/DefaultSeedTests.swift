@@ -26,16 +26,16 @@ struct DefaultSeedTests {
         #expect(seed.randomSeed == 20_250_315)
     }
 
-    @Test("has the three accounts with their packages and pool")
+    @Test("has the four accounts with their packages and pool")
     func accounts() {
         let demo = seed.demoEnterprise
-        #expect(demo.accounts.map(\.name) == ["Fleet Prepaid", "Metering Postpaid", "试用账户"])
-        #expect(demo.accounts.map(\.chargeType) == [.prepaid, .charge, .experience])
-        #expect(demo.accounts.map(\.prepaidRenewType) == [.disableCard, nil, nil])
+        #expect(demo.accounts.map(\.name) == ["Fleet Prepaid", "Metering Postpaid", "Asset Trackers", "试用账户"])
+        #expect(demo.accounts.map(\.chargeType) == [.prepaid, .charge, .prepaid, .experience])
+        #expect(demo.accounts.map(\.prepaidRenewType) == [.disableCard, nil, .auto, nil])
         #expect(demo.accounts[0].servicePackageNames == ["Prepaid-Basic-1G", "Prepaid-Basic-5G", "Prepaid-Addon-500M"])
         #expect(demo.accounts[1].sharePoolNames == ["Metering-Pool-10G"])
         #expect(demo.sharePools == [SharePool(name: "Metering-Pool-10G", accountName: "Metering Postpaid", quotaBytes: 10_737_418_240)])
-        #expect(demo.servicePackages.count == 7)
+        #expect(demo.servicePackages.count == 8)
         let poolBasic = demo.servicePackages.first { $0.name == "Postpaid-Pool-Basic" }
         #expect(poolBasic?.sharePoolName == "Metering-Pool-10G")
         #expect(poolBasic?.dataQuotaBytes == nil)

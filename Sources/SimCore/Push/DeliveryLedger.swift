@@ -96,6 +96,13 @@ struct DeliveryLedger: Sendable, Codable {
         return [(next, time)]
     }
 
+    /// Sends a push that no longer waits in its URL's line to `webhook` from its next attempt on.
+    mutating func retarget(_ eventId: String, to webhook: WebhookConfiguration) {
+        guard let index = indexByEventId[eventId], !deliveries[index].queued, !deliveries[index].inFlight else { return }
+        deliveries[index].url = webhook.url
+        deliveries[index].secret = webhook.secret
+    }
+
     /// Attempts that were in flight when the state was saved will never be answered: each becomes
     /// due again at `time`. Returns their event ids.
     mutating func resumeAttemptsInFlight(at time: Timestamp) -> [String] {

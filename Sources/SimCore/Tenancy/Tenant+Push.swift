@@ -34,6 +34,17 @@ extension Tenant {
         for (eventId, due) in attempts { schedule(.pushAttempt(eventId: eventId), at: due) }
     }
 
+    /// Starts a fresh attempt of a push at `time`, to the webhook configured now for its kind and
+    /// account (the one it went to when none is); returns the delivery.
+    mutating func redeliver(_ eventId: String, at time: Timestamp) throws(SimError) -> Delivery {
+        guard let delivery = deliveries.delivery(eventId) else { throw .notFound("Delivery", field: "eventId") }
+        if let webhook = webhook(forAccount: delivery.event.accountName, eventType: delivery.event.eventType) {
+            deliveries.retarget(eventId, to: webhook)
+        }
+        schedule(.pushAttempt(eventId: eventId), at: try deliveries.redeliver(eventId, at: time))
+        return deliveries.delivery(eventId)!
+    }
+
     /// Sets or removes (`nil`) the webhook of the enterprise (`accountName` nil) or of one account.
     mutating func setWebhook(_ webhook: WebhookConfiguration?, forAccount accountName: String?) throws(SimError) {
         if let accountName, accounts[accountName] == nil {

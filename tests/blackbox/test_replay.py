@@ -1,0 +1,71 @@
+"""smarthub-sim replay and record, as CI and a person use them."""
+
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, server_binary, start_server, stop_server
+
+EXAMPLES = sorted(str(path.relative_to(REPO)) for path in (REPO / "scenarios" / "examples").glob("*.yaml"))
+
+
+def replay(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(server_binary()), "replay", *arguments], capture_output=True, text=True, timeout=600, cwd=REPO)
+
+
+def test_every_example_scenario_passes_and_two_replays_give_the_same_report(tmp_path):
+    assert len(EXAMPLES) >= 5
+    first = replay(*EXAMPLES, "--junit", str(tmp_path / "first.xml"))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.stdout.endswith(f"\n{len(EXAMPLES)} passed, 0 failed\n")
+    second = replay(*EXAMPLES, "--junit", str(tmp_path / "second.xml"))
+    assert second.stdout == first.stdout
+    assert (tmp_path / "second.xml").read_bytes() == (tmp_path / "first.xml").read_bytes()
+    assert f'tests="{len(EXAMPLES)}" failures="0"' in (tmp_path / "first.xml").read_text()
+
+
+def test_a_failing_scenario_exits_1_and_the_report_names_its_first_difference(tmp_path):
+    scenario = tmp_path / "wrong.yaml"
+    scenario.write_text(
+        'name: Expects the wrong status\n'
+        'steps:\n'
+        '  - request: {method: POST, path: "/v1/global-sims/8944102015031152958/activate"}\n'
+        '    expect: {body: {status: DEACTIVATED}}\n'
+        '  - advance: 1s\n'
+    )
+    result = replay(str(scenario), "--junit", str(tmp_path / "report.xml"))
+    assert result.returncode == 1
+    assert 'FAIL  1. POST /v1/global-sims/8944102015031152958/activate: at $.status: expected "DEACTIVATED", got "ACTIVATED"' in result.stdout
+    assert "skip  2. advance 1s" in result.stdout
+    assert result.stdout.endswith("\n0 passed, 1 failed\n")
+    assert '<failure message="step 1 (POST /v1/global-sims/8944102015031152958/activate): at $.status' in (tmp_path / "report.xml").read_text()
+
+
+def test_an_unreadable_scenario_is_reported_and_fails(tmp_path):
+    scenario = tmp_path / "broken.yaml"
+    scenario.write_text("name: Two actions\nsteps:\n  - advance: 1s\n    fault: {rateLimit: {perSecond: 1}}\n")
+    result = replay(str(scenario))
+    assert result.returncode == 1
+    assert "broken.yaml: steps[0]: a step has exactly one of" in result.stdout
+
+
+def test_a_recording_of_a_server_replays_to_the_same_results(tmp_path):
+    server = start_server("--clock", "manual")
+    try:
+        giccid = "8944102015031152958"
+        job = server.post("/v1/batchJobs/global-sims/activate", json={"giccids": [giccid]}).json()["jobId"]
+        assert server.post("/_sim/clock/advance", key=None, json={"by": "5s"}).status_code == 200
+        assert server.get(f"/v1/batchJobs/{job}").json()["status"] == "FINISHED"
+        assert server.post(f"/v1/global-sims/{giccid}/retire").status_code == 422
+        assert server.get("/v1/global-sims/8944000000000000001").status_code == 404
+        recorded = tmp_path / "recorded.yaml"
+        result = subprocess.run(
+            [str(server_binary()), "record", "--server", server.base_url, "--out", str(recorded)], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+    finally:
+        stop_server(server)
+    text = recorded.read_text()
+    assert "capture:" in text and "${jobId1}" in text
+    again = replay(str(recorded))
+    assert again.returncode == 0, again.stdout
+    assert again.stdout.endswith("\n1 passed, 0 failed\n")
