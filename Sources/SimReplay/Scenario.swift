@@ -14,7 +14,7 @@ public struct Scenario: Codable, Equatable, Sendable {
     public var description: String?
     /// What the scenario's enterprise starts with: `default` (a copy of the demo enterprise) or `empty`.
     public var template: String?
-    /// Variables set before the first step (beside `enterprise` and `apiKey`).
+    /// Variables set before the first step (beside `enterprise`, `apiKey` and `webhook`).
     public var variables: [String: JSON]?
     public var steps: [ScenarioStep]
 

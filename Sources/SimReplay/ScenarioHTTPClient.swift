@@ -24,6 +24,15 @@ public final class ScenarioHTTPClient: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// What may stand unencoded in a path: what a path allows, and `%` (a path may come encoded already).
+    static let pathCharacters = CharacterSet.urlPathAllowed.union(["%"])
+    /// What may stand unencoded in a query name or value (`+`, `&` and `=` are encoded).
+    static let queryCharacters = CharacterSet.urlQueryAllowed.subtracting(["+", "&", "="])
+
+    static func encode(_ text: String, allowing allowed: CharacterSet) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
     /// Closes the connections.
     public func shutdown() async throws { try await client.shutdown() }
 
@@ -33,10 +42,16 @@ public final class ScenarioHTTPClient: Sendable {
     )
         async throws -> Answer
     {
-        var components = URLComponents()
-        components.percentEncodedPath = path
-        if !query.isEmpty { components.queryItems = query.keys.sorted().map { URLQueryItem(name: $0, value: query[$0]) } }
-        var request = HTTPClientRequest(url: baseURL + (components.string ?? path))
+        var target = Self.encode(path, allowing: Self.pathCharacters)
+        if !query.isEmpty {
+            target +=
+                "?"
+                + query.keys.sorted().map {
+                    Self.encode($0, allowing: Self.queryCharacters) + "=" + Self.encode(query[$0]!, allowing: Self.queryCharacters)
+                }
+                .joined(separator: "&")
+        }
+        var request = HTTPClientRequest(url: baseURL + target)
         request.method = HTTPMethod(rawValue: method.uppercased())
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request.headers.add(name: name, value: value) }
         if let body {

@@ -48,6 +48,11 @@ public enum ScenarioLoader {
             try refuseUnknown(
                 step.object?["expectPushes"], ["eventType", "giccid", "data", "count", "sequence", "within", "fromStart"], at: place + "expectPushes."
             )
+            if case .array(let sequence)? = step.object?["expectPushes"]?.object?["sequence"] {
+                for (position, match) in sequence.enumerated() {
+                    try refuseUnknown(match, ["eventType", "giccid", "data"], at: place + "expectPushes.sequence[\(position)].")
+                }
+            }
         }
     }
 

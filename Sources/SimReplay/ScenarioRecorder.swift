@@ -35,7 +35,7 @@ public enum ScenarioRecorder {
                 request.body = JSON.parse(Data(text.utf8)) ?? .string(text)
             }
             // Ids given earlier become variables wherever this call names them.
-            for (value, variable) in known {
+            for (value, variable) in known.sorted(by: { $0.key < $1.key }) {
                 let placeholder = "${\(variable)}"
                 request.path = request.path.replacingOccurrences(of: value, with: placeholder)
                 request.body = request.body.map { replace(value, with: placeholder, in: $0) }
@@ -49,7 +49,7 @@ public enum ScenarioRecorder {
             }
             var expectation = ResponseExpectation(status: fields["status"]?.integer.map(Int.init) ?? 200)
             if var body = responseBody(of: entry) {
-                for (value, variable) in known { body = replace(value, with: "${\(variable)}", in: body) }
+                for (value, variable) in known.sorted(by: { $0.key < $1.key }) { body = replace(value, with: "${\(variable)}", in: body) }
                 expectation.body = body
             }
             steps.append(ScenarioStep(request: request, expect: expectation))

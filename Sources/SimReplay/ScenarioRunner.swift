@@ -83,6 +83,9 @@ struct ScenarioRun {
     var apiKey = ""
     /// How many of the enterprise's pushes the last `expectPushes` step saw.
     var pushesSeen = 0
+    /// How many pushes about an enterprise of this name there were before the scenario began (an
+    /// earlier scenario of the same file name).
+    var pushesBefore = 0
 
     init(runner: ScenarioRunner, enterprise: String) {
         self.runner = runner
@@ -105,20 +108,23 @@ struct ScenarioRun {
         try expectSuccess(webhook, "set the webhook")
         let builtIn: [String: JSON] = ["enterprise": .string(enterprise), "apiKey": .string(key), "webhook": .string(runner.webhookURL)]
         interpolation.variables = variables.merging(builtIn) { _, new in new }
-        pushesSeen = ownPushes().count
+        pushesBefore = ownPushes().count
+        pushesSeen = pushesBefore
     }
 
     /// Performs one step and checks what it expects.
     mutating func perform(_ step: ScenarioStep) async throws {
         if let pushes = step.expectPushes { return try await check(pushes) }
         let (call, answer) = try await send(step)
+        let detail = "\n            call: \(call)\n            answer \(answer.status): \(answer.text.prefix(2_000))"
+        try checkStatus(of: answer, against: step.expect, detail: detail)
         for (name, selector) in (step.capture ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let body = answer.body, let value = try JSONSelector(selector).value(in: body) else {
-                throw ScenarioError("capture \(name): \(selector) found nothing in \(call)\n      answer \(answer.status): \(answer.text)")
+                throw ScenarioError("capture \(name): \(selector) found nothing\(detail)")
             }
             interpolation.variables[name] = value
         }
-        try check(answer, against: step.expect, call: call)
+        try checkBody(of: answer, against: step.expect, detail: detail)
     }
 
     /// Sends the step's call; returns how it reads in a report, and the answer.
@@ -154,19 +160,23 @@ struct ScenarioRun {
 
     /// The path and body of a network event about the SIM named by `giccid` in `value`.
     private func network(_ kind: String, _ value: JSON) throws(ScenarioError) -> (String, JSON) {
-        guard case .object(var fields) = try interpolation.apply(value), let giccid = fields.removeValue(forKey: "giccid")?.string else {
+        guard case .object(var fields) = try interpolation.apply(value), let named = fields.removeValue(forKey: "giccid"),
+            let giccid = named.string ?? named.integer.map(String.init)
+        else {
             throw ScenarioError("a \(kind == "sessions" ? "session" : "moSms") step names its SIM with giccid")
         }
         return ("/_sim/sims/\(giccid)/\(kind)", .object(fields))
     }
 
-    private func check(_ answer: ScenarioHTTPClient.Answer, against expectation: ResponseExpectation?, call: String) throws {
-        let detail = "\n      call: \(call)\n      answer \(answer.status): \(answer.text.prefix(2_000))"
+    private func checkStatus(of answer: ScenarioHTTPClient.Answer, against expectation: ResponseExpectation?, detail: String) throws {
         if let status = expectation?.status {
             guard answer.status == status else { throw ScenarioError("expected status \(status), got \(answer.status)\(detail)") }
         } else if !(200..<300).contains(answer.status) {
             throw ScenarioError("expected a 2xx status, got \(answer.status)\(detail)")
         }
+    }
+
+    private func checkBody(of answer: ScenarioHTTPClient.Answer, against expectation: ResponseExpectation?, detail: String) throws {
         if let wanted = expectation?.body {
             guard let body = answer.body else { throw ScenarioError("expected a JSON body\(detail)") }
             if let difference = JSONMatcher.firstDifference(expected: try interpolation.apply(wanted), actual: body) {
@@ -191,12 +201,12 @@ struct ScenarioRun {
         let within = try expectation.within.map { value throws(ScenarioError) in try interpolation.apply(value) } ?? .integer(0)
         try expectSuccess(try await runner.control("POST", "/_sim/clock/advance", key: apiKey, body: .object(["by": within])), "advance the clock")
         let all = ownPushes()
-        let window = Array(all[(expectation.fromStart == true ? 0 : min(pushesSeen, all.count))...])
+        let window = Array(all[(expectation.fromStart == true ? pushesBefore : min(pushesSeen, all.count))...])
         pushesSeen = all.count
         let filter = PushMatch(eventType: expectation.eventType, giccid: expectation.giccid, data: expectation.data)
         let matching = try window.filter { push throws(ScenarioError) in try matches(push, filter) }
         let shown = window.prefix(20).map(Self.summary) + (window.count > 20 ? ["… \(window.count - 20) more"] : [])
-        let seen = "\n      pushes received: " + (window.isEmpty ? "none" : shown.joined(separator: "\n                       "))
+        let seen = "\n            pushes received: " + (window.isEmpty ? "none" : shown.joined(separator: "\n                             "))
         if let count = expectation.count {
             guard matching.count == count else {
                 throw ScenarioError("expected \(count) pushes matching \(describe(filter)), got \(matching.count)\(seen)")

@@ -4,6 +4,8 @@ import Yams
 public enum ScenarioYAML {
     /// `scenario` as a YAML document.
     public static func encode(_ scenario: Scenario) throws -> String {
-        try YAMLEncoder().encode(scenario)
+        let encoder = YAMLEncoder()
+        encoder.options.sortKeys = true
+        return try encoder.encode(scenario)
     }
 }

@@ -90,6 +90,7 @@ import Testing
             ("name: x\ntemplate: full\nsteps:\n  - advance: 1s", "template is default or empty"),
             ("steps:\n  - advance: 1s", "name: is required"),
             ("name: x\nsteps: []", "at least one step"),
+            ("name: x\nsteps:\n  - expectPushes: {sequence: [{currentStatus: ACTIVATED}]}", "sequence[0].currentStatus: unknown key"),
         ]
         for (text, message) in refusals {
             let error = #expect(throws: ScenarioError.self, "\(text)") { try ScenarioLoader.load(yaml: text, source: "bad.yaml") }

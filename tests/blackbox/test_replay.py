@@ -69,3 +69,18 @@ def test_a_recording_of_a_server_replays_to_the_same_results(tmp_path):
     again = replay(str(recorded))
     assert again.returncode == 0, again.stdout
     assert again.stdout.endswith("\n1 passed, 0 failed\n")
+
+
+def test_every_example_follows_the_documented_json_schema():
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((REPO / "scenarios" / "scenario.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for example in EXAMPLES:
+        errors = sorted(validator.iter_errors(yaml.safe_load((REPO / example).read_text())), key=str)
+        assert not errors, f"{example}: {errors[0].message} at {list(errors[0].absolute_path)}"
+    broken = {"name": "x", "steps": [{"advance": "1s", "fault": {"rateLimit": {"perSecond": 1}}}]}
+    assert list(validator.iter_errors(broken)), "two actions in one step must break the schema"
