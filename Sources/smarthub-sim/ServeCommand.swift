@@ -38,6 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: LogLevelArgument = .info
 
     @Option(
+        name: .customLong("generate-sims"),
+        help: "Add this many generated SIMs to the demo enterprise (deterministic; for benchmarks and large demo worlds).")
+    var generatedSIMs = 0
+
+    @Option(
         name: .customLong("data-dir"),
         help: "Keep the world in a SQLite database in this folder: loaded on start (the seed only when the folder is new), saved before every answer."
     )
@@ -52,12 +57,15 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard clockScale > 0, clockScale.isFinite else { throw ValidationError("--clock-scale must be a number above 0") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...SIMFleet.maximumCount).contains(generatedSIMs) else {
+            throw ValidationError("--generate-sims must be between 0 and \(SIMFleet.maximumCount)")
+        }
         guard journalSize >= 0 else { throw ValidationError("--journal-size must be 0 or more") }
         guard journalBodyLimit >= 0 else { throw ValidationError("--journal-body-limit must be 0 or more") }
     }
 
     func run() async throws {
-        let worldSeed: WorldSeed
+        var worldSeed: WorldSeed
         do {
             worldSeed =
                 try seed.map { try SeedLoader.load(fileAt: $0) }
@@ -65,6 +73,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("smarthub-sim: the seed was refused: \(error)\n".utf8))
             throw ExitCode(2)
+        }
+        if generatedSIMs > 0 {
+            worldSeed.enterprises[0].sims += SIMFleet.generate(generatedSIMs, for: worldSeed.enterprises[0], before: worldSeed.startTime)
         }
         var logger = Logger(label: "smarthub-sim")
         logger.logLevel = logLevel.level

@@ -97,14 +97,27 @@ struct World: Sendable {
         tenants[name]!.requestedWork = []
     }
 
+    /// How far past the first ready push attempt the clock may run before the attempts are made,
+    /// so that attempts falling due close together go out together. Their outcomes are recorded at
+    /// the attempts' own times either way.
+    static let deliveryWindow = SimDuration.seconds(1)
+    /// The most push attempts made together.
+    static let deliveryBatchLimit = 512
+
     /// Runs, in time order, every piece of work due at or before `limit`, each at its own due time.
-    /// With `pausingForDeliveries`, stops once push attempts are ready, after the rest of the work
-    /// due at that same moment, and returns that moment.
+    /// With `pausingForDeliveries`, stops once push attempts are ready and the next work is more
+    /// than ``deliveryWindow`` after the first of them (or ``deliveryBatchLimit`` are ready),
+    /// after the rest of the work due at that same moment, and returns that moment.
     @discardableResult
     mutating func runDueWork(upTo limit: Timestamp, pausingForDeliveries: Bool = false) -> Timestamp? {
+        var firstReady: Timestamp?
         while let (due, work) = scheduler.popNext(dueBy: limit) {
             run(work, at: due)
-            if pausingForDeliveries, !readyDeliveries.isEmpty, scheduler.nextDueTime != due { return due }
+            guard pausingForDeliveries, !readyDeliveries.isEmpty else { continue }
+            let first = firstReady ?? due
+            firstReady = first
+            guard let next = scheduler.nextDueTime, next != due else { continue }
+            if next > first.adding(Self.deliveryWindow) || readyDeliveries.count >= Self.deliveryBatchLimit { return due }
         }
         return nil
     }

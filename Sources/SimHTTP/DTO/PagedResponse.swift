@@ -26,6 +26,23 @@ struct PagedResponse<Item: Encodable & Sendable>: Encodable, Sendable {
     }
 }
 
+extension PagedResponse: JSONWritable where Item: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            for key in [itemsKey, "page", "size", "total"].sorted() {
+                writer.field(key) { writer in
+                    switch key {
+                    case "page": writer.integer(page)
+                    case "size": writer.integer(size)
+                    case "total": writer.integer(total)
+                    default: writer.array(items) { writer, item in item.write(to: &writer) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A coding key made from any string.
 struct DynamicKey: CodingKey {
     let stringValue: String

@@ -63,3 +63,56 @@ struct PackageOrderResponse: Encodable, Sendable {
         try container.encode(order.status.rawValue, forKey: .status)
     }
 }
+
+extension SIMResponse: JSONWritable {
+    /// The same bytes as the `Encodable` form, keys in sorted order.
+    func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("accountName") { $0.string(sim.accountName) }
+            writer.field("activatedTime") { $0.time(sim.activatedTime) }
+            writer.field("apnName") { $0.string(sim.apnName) }
+            writer.field("apnStatus") { $0.string(sim.apnStatus.rawValue) }
+            writer.field("basicServicePackageName") { $0.string(sim.basicServicePackageName) }
+            writer.field("basicServicePackageOrder") { writer in
+                if let order = sim.basicPackageOrder { PackageOrderResponse(order).write(to: &writer) } else { writer.null() }
+            }
+            writer.field("createdTime") { $0.time(sim.createdTime) }
+            writer.field("currentCycleName") { $0.string(sim.usageCycleName) }
+            for (index, name) in CustomFields.fieldNames.enumerated() {
+                writer.field(name) { $0.string(sim.customFields[index]) }
+            }
+            writer.field("cycleDataUsageBytes") { $0.integer(sim.cycleDataUsageBytes) }
+            writer.field("cycleSmsCount") { $0.integer(sim.cycleSmsCount) }
+            writer.field("eid") { $0.string(sim.eid) }
+            writer.field("giccid") { $0.string(sim.giccid) }
+            writer.field("iccid") { $0.string(sim.iccid) }
+            writer.field("imei") { $0.string(sim.imei) }
+            writer.field("imsi") { $0.string(sim.imsi) }
+            writer.field("lastCountryCode") { $0.string(sim.lastCountryCode) }
+            writer.field("lastSessionTime") { $0.time(sim.lastSessionTime) }
+            writer.field("lastStatusChangeTime") { $0.time(sim.lastStatusChangeTime) }
+            writer.field("msisdn") { $0.string(sim.msisdn) }
+            writer.field("sharePoolName") { $0.string(sim.sharePoolName) }
+            writer.field("simSku") { $0.string(sim.simSku) }
+            writer.field("status") { $0.string(sim.status.rawValue) }
+            writer.field("supplementaryServicePackages") { writer in
+                writer.array(sim.supplementaryOrders) { writer, order in PackageOrderResponse(order).write(to: &writer) }
+            }
+        }
+    }
+}
+
+extension PackageOrderResponse: JSONWritable {
+    /// The same bytes as the `Encodable` form, keys in sorted order.
+    func write(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.field("expireTime") { $0.time(order.expireTime) }
+            writer.field("name") { $0.string(order.servicePackageName) }
+            writer.field("orderId") { $0.string(order.orderId) }
+            writer.field("quotaBytes") { $0.integer(order.quotaBytes) }
+            writer.field("startTime") { $0.time(order.startTime) }
+            writer.field("status") { $0.string(order.status.rawValue) }
+            writer.field("usedBytes") { $0.integer(order.usedBytes) }
+        }
+    }
+}
