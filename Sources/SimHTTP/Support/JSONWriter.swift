@@ -13,8 +13,8 @@ import SimCore
 struct JSONWriter {
     /// The JSON written so far.
     private(set) var bytes: [UInt8] = []
-    /// For each object or array being written: whether it has a member yet.
-    private var hasMember: [Bool] = []
+    /// Whether the object or array being written has a member yet (a comma comes before the next).
+    private var hasMember = false
 
     /// A writer with room for about `capacity` bytes.
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
@@ -22,21 +22,23 @@ struct JSONWriter {
     /// An object whose fields `body` writes.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
         bytes.append(UInt8(ascii: "{"))
-        hasMember.append(false)
+        let outer = hasMember
+        hasMember = false
         body(&self)
-        hasMember.removeLast()
+        hasMember = outer
         bytes.append(UInt8(ascii: "}"))
     }
 
     /// An array of `items`, each written by `write`.
     mutating func array<Item>(_ items: some Sequence<Item>, _ write: (inout JSONWriter, Item) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        hasMember.append(false)
+        let outer = hasMember
+        hasMember = false
         for item in items {
             separate()
             write(&self, item)
         }
-        hasMember.removeLast()
+        hasMember = outer
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -91,18 +93,14 @@ struct JSONWriter {
         guard let time else { return null() }
         let civil = time.civil
         guard (0...9999).contains(civil.year) else { return string(time.smarthubString) }
-        bytes.append(UInt8(ascii: "\""))
-        digits(Int(civil.year), 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(civil.month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(civil.day, 2)
-        bytes.append(UInt8(ascii: "T"))
-        digits(civil.hour, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(civil.minute, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(civil.second, 2)
+        let year = Int(civil.year)
+        let pairs = Self.digitPairs
+        bytes.append(contentsOf: [
+            UInt8(ascii: "\""), pairs[year / 100 * 2], pairs[year / 100 * 2 + 1], pairs[year % 100 * 2], pairs[year % 100 * 2 + 1],
+            UInt8(ascii: "-"), pairs[civil.month * 2], pairs[civil.month * 2 + 1], UInt8(ascii: "-"), pairs[civil.day * 2], pairs[civil.day * 2 + 1],
+            UInt8(ascii: "T"), pairs[civil.hour * 2], pairs[civil.hour * 2 + 1], UInt8(ascii: ":"), pairs[civil.minute * 2],
+            pairs[civil.minute * 2 + 1], UInt8(ascii: ":"), pairs[civil.second * 2], pairs[civil.second * 2 + 1],
+        ])
         bytes.append(contentsOf: Self.utcSuffix)
     }
 
@@ -111,25 +109,15 @@ struct JSONWriter {
         bytes.append(contentsOf: Self.nullLiteral)
     }
 
-    /// `value` in `count` decimal digits, zero-padded.
-    private mutating func digits(_ value: Int, _ count: Int) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
+    /// "00" to "99", two bytes each.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
     private static let nullLiteral = Array("null".utf8)
     private static let utcSuffix = Array("+0000\"".utf8)
 
     private mutating func separate() {
-        guard let last = hasMember.indices.last else { return }
-        if hasMember[last] { bytes.append(UInt8(ascii: ",")) }
-        hasMember[last] = true
+        if hasMember { bytes.append(UInt8(ascii: ",")) }
+        hasMember = true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
