@@ -9,15 +9,6 @@ import Testing
     let inventory = TestWorld.giccid(.inventory)
     let everything = try! PageRequest(size: PageRequest.maximumSize)
 
-    private func refusal(_ body: () throws(SimError) -> some Any) -> SimError.Issue? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error.issues.first
-        }
-    }
-
     // MARK: - Forced outcomes
 
     @Test func aForcedActivationFailsOnceWithItsMessageThenTheSIMActivates() throws {

@@ -15,15 +15,6 @@ import Testing
         try simulator.subscribeServicePackage(plan, effectiveTime: effectiveTime, giccid: giccid ?? activated, enterprise: enterprise)
     }
 
-    private func refusal(_ body: () throws(SimError) -> some Any) -> SimError.Issue? {
-        do {
-            _ = try body()
-            return nil
-        } catch {
-            return error.issues.first
-        }
-    }
-
     private func shownOrder(_ simulator: Simulator) throws -> PackageOrder? {
         try simulator.sim(activated, enterprise: enterprise).supplementaryOrders.first
     }

@@ -99,3 +99,13 @@ enum TestWorld {
         return sim
     }
 }
+
+/// The first issue of the refusal `body` throws; nil when it succeeds.
+func refusal(_ body: () throws(SimError) -> some Any) -> SimError.Issue? {
+    do {
+        _ = try body()
+        return nil
+    } catch {
+        return error.issues.first
+    }
+}
