@@ -41,7 +41,7 @@ extension Simulator {
     public func httpFaultAction(method: String, path: String, enterprise: String) -> HTTPFaultAction {
         let wall = wallMilliseconds
         return readWorld { world, _ in
-            guard let tenant = world.tenants[enterprise], !tenant.faults.faults.isEmpty else { return .none }
+            guard let tenant = world.tenants[enterprise], tenant.faults.appliesToRequests else { return .none }
             world.touch(enterprise)
             return world.tenants[enterprise]!.faults.action(forMethod: method, path: path, wallMilliseconds: wall)
         }

@@ -1,10 +1,9 @@
 extension Simulator {
     /// Records a data session the network reports for a SIM (see `Tenant.recordSession`); returns the SIM afterwards.
     public func recordSession(_ session: DataSession, giccid: String, enterprise: String) throws(SimError) -> SIM {
-        let table = seed.countryCodeByMCC
-        return try withWorld { world, now throws(SimError) in
+        try withWorld { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
-                try tenant.recordSession(session, ofSIM: giccid, now: now, countryCodeByMCC: table).asOf(now)
+                try tenant.recordSession(session, ofSIM: giccid, now: now).asOf(now)
             }
         }
     }

@@ -156,6 +156,20 @@ import Testing
         #expect(try simulator.faults(enterprise: enterprise).isEmpty)
     }
 
+    @Test func requestsChangeTheWorldOnlyWhenAnHTTPFaultOrARateLimitIsInForce() throws {
+        // Given only a forced outcome, a request of the public API meets no fault and changes nothing
+        let simulator = TestWorld.simulator()
+        _ = try simulator.createFault(.outcome(.init(operation: .activate)), times: nil, seed: nil, enterprise: enterprise)
+        let saved = try #require(simulator.changes(since: nil)).revision
+        #expect(simulator.httpFaultAction(method: "GET", path: "/v1/enterprise", enterprise: enterprise).isNone)
+        #expect(simulator.changes(since: saved) == nil)
+        // When a rate limit is in force, each request uses up a token: a change to save
+        _ = try simulator.createFault(.rateLimit(perSecond: 5), times: nil, seed: nil, enterprise: enterprise)
+        let limited = try #require(simulator.changes(since: nil)).revision
+        #expect(simulator.httpFaultAction(method: "GET", path: "/v1/enterprise", enterprise: enterprise).isNone)
+        #expect(simulator.changes(since: limited)?.changedEnterprises.map(\.name) == [enterprise])
+    }
+
     @Test func delaysOfSeveralFaultsAddUpAndTheFirstStatusWins() throws {
         let simulator = TestWorld.simulator()
         let all = try #require(FaultPathPattern("/v1/*"))

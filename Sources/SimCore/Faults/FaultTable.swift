@@ -4,6 +4,12 @@ struct FaultTable: Sendable, Codable {
     private(set) var faults: [Fault] = []
     private var bucket: RateLimitBucket?
 
+    /// True when an HTTP fault or a rate limit is in force: requests of the public API meet (and
+    /// change) the table. Forced outcomes alone leave requests alone.
+    var appliesToRequests: Bool {
+        bucket != nil || faults.contains { if case .http = $0.kind { true } else { false } }
+    }
+
     /// Puts `fault` in force; a rate limit replaces the enterprise's earlier one.
     mutating func add(_ fault: Fault, wallMilliseconds: Int64) {
         if case .rateLimit(let perSecond) = fault.kind {

@@ -23,23 +23,19 @@ public enum SIMFleet {
         sims.reserveCapacity(count)
         for index in 0..<count {
             let serial = UInt64(index + 1)
-            let body = "894477" + digits(serial, count: 12)
+            let body = "894477" + IdentifierFactory.digits(serial, count: 12)
             let (account, plan) = plans[(index / statuses.count) % plans.count]
             let status = statuses[index % statuses.count]
             let everActivated = status == .activated || status == .deactivated
             let activated = startTime.adding(SimDuration(milliseconds: -Int64(index % 25 + 1) * 86_400_000 - Int64(index % 1440) * 60_000))
             sims.append(
                 SIM(
-                    iccid: body + String(Luhn.checkDigit(for: body)), imsi: "2341577" + digits(serial, count: 8),
-                    msisdn: "4478" + digits(serial, count: 8), status: status, accountName: account.name, simSku: account.simSkus.first,
+                    iccid: body + String(Luhn.checkDigit(for: body)), imsi: "2341577" + IdentifierFactory.digits(serial, count: 8),
+                    msisdn: "4478" + IdentifierFactory.digits(serial, count: 8), status: status, accountName: account.name,
+                    simSku: account.simSkus.first,
                     basicServicePackageName: plan.name, sharePoolName: plan.sharePoolName, activatedTime: everActivated ? activated : nil,
                     createdTime: created, lastStatusChangeTime: everActivated ? activated : created))
         }
         return sims
-    }
-
-    private static func digits(_ value: UInt64, count: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, count - text.count)) + text
     }
 }

@@ -37,7 +37,8 @@ struct IdentifierFactory: Sendable, Codable {
     /// A key for a new enterprise.
     mutating func nextAPIKey() -> String { "key-" + random.hexString(count: 24) }
 
-    private static func digits(_ value: UInt64, count: Int) -> String {
+    /// The last `count` decimal digits of `value`, zero-padded.
+    static func digits(_ value: UInt64, count: Int) -> String {
         let text = String(value % pow10(count))
         return String(repeating: "0", count: count - text.count) + text
     }

@@ -23,7 +23,7 @@ extension Tenant {
             guard countryCodeByMCC[mcc] != nil else { continue }
             let session = DataSession(mcc: mcc, mnc: String(imsi.dropFirst(3).prefix(2)), bytes: backgroundTraffic.nextSessionBytes())
             // A SIM deactivated earlier in this round (its package ran out) simply gets no session.
-            _ = try? recordSession(session, ofSIM: giccid, now: time, countryCodeByMCC: countryCodeByMCC)
+            _ = try? recordSession(session, ofSIM: giccid, now: time)
         }
         scheduleBackgroundTraffic(after: time)
     }

@@ -8,7 +8,7 @@ extension Tenant {
     /// - Throws: `notFound` for an unknown SIM; `illegal_status` for a DEACTIVATED or RETIRED SIM;
     ///   `invalid` for a bad field or an MCC of no known country.
     mutating func recordSession(
-        _ session: DataSession, ofSIM giccid: String, now: Timestamp, countryCodeByMCC: [String: String]
+        _ session: DataSession, ofSIM giccid: String, now: Timestamp
     )
         throws(SimError) -> SIM
     {

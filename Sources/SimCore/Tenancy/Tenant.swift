@@ -36,7 +36,7 @@ struct Tenant: Sendable {
     var faults = FaultTable()
     /// The background traffic setting and its generator.
     var backgroundTraffic: BackgroundTraffic
-    /// The country of each mobile country code (the world's table), for sessions made here.
+    /// The country of each mobile country code (the world's table, set when the tenant joins the world).
     var countryCodeByMCC: [String: String] = [:]
 
     /// A tenant holding `seed`, whose generated ids derive from `randomSeed` and the enterprise name.

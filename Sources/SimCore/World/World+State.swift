@@ -24,14 +24,10 @@ extension World {
     /// again at once, since their answers were never recorded.
     mutating func load(_ state: WorldState, wallMilliseconds: Int64) {
         clock = SimClock(start: state.now, mode: state.header.clockMode, scale: state.header.clockScale, wallMilliseconds: wallMilliseconds)
+        removeAllTenants()
         scheduler = state.header.scheduler
-        readyDeliveries = []
-        tenants = [:]
-        tenantNameByAPIKey = [:]
-        tenantRevisions = [:]
         nextTenantSerial = state.header.nextTenantSerial
         for var tenant in state.tenants {
-            tenant.countryCodeByMCC = seed.countryCodeByMCC
             for eventId in tenant.deliveries.resumeAttemptsInFlight(at: state.now) { tenant.schedule(.pushAttempt(eventId: eventId), at: state.now) }
             add(tenant)
         }

@@ -26,13 +26,18 @@ struct World: Sendable {
     /// Back to the seed: seed tenants as loaded, created tenants gone, clock at the start time
     /// (mode and scale kept), no pending work.
     mutating func reset(wallMilliseconds: Int64) {
+        removeAllTenants()
+        scheduler.removeAll()
+        clock.set(seed.startTime, wallMilliseconds: wallMilliseconds)
+        loadSeedTenants()
+    }
+
+    /// Removes every tenant (with its key and revision) and the push attempts waiting for the transport.
+    mutating func removeAllTenants() {
         tenants = [:]
         tenantNameByAPIKey = [:]
         tenantRevisions = [:]
-        scheduler.removeAll()
         readyDeliveries = []
-        clock.set(seed.startTime, wallMilliseconds: wallMilliseconds)
-        loadSeedTenants()
     }
 
     private mutating func loadSeedTenants() {
@@ -46,14 +51,15 @@ struct World: Sendable {
     /// A tenant holding `enterpriseSeed`, with the seed's settings and a fresh serial.
     mutating func makeTenant(_ enterpriseSeed: EnterpriseSeed) -> Tenant {
         var tenant = Tenant(seed: enterpriseSeed, randomSeed: seed.randomSeed, settings: seed.settings)
-        tenant.countryCodeByMCC = seed.countryCodeByMCC
         tenant.serial = nextTenantSerial
         nextTenantSerial += 1
         return tenant
     }
 
-    /// Adds a tenant and schedules the work it already asked for.
+    /// Adds a tenant (with the world's table of countries) and schedules the work it already asked for.
     mutating func add(_ tenant: Tenant) {
+        var tenant = tenant
+        tenant.countryCodeByMCC = seed.countryCodeByMCC
         tenants[tenant.enterprise.name] = tenant
         tenantNameByAPIKey[tenant.enterprise.apiKey] = tenant.enterprise.name
         scheduleRequestedWork(of: tenant.enterprise.name)

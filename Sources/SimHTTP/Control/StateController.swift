@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import SimCore
 import SimSeed
 
@@ -44,15 +43,9 @@ struct StateController {
     /// The state a `PUT /_sim/state` body describes: a state document as `GET` gives it, or a seed
     /// document's JSON form (its world as it starts, on the current clock mode and scale).
     static func document(of request: Request, clock: ClockReading) async throws -> WorldState {
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maximumDocumentBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw HTTPProblem(Problem(status: 413, title: "Payload Too Large", detail: "a state document is at most 256 MiB"))
-        } catch is NIOTooManyBytesError {
-            throw HTTPProblem(Problem(status: 413, title: "Payload Too Large", detail: "a state document is at most 256 MiB"))
-        }
+        let buffer = try await RequestBodyReader.bytes(
+            of: request, upTo: maximumDocumentBytes,
+            tooLarge: HTTPProblem(Problem(status: 413, title: "Payload Too Large", detail: "a state document is at most 256 MiB")))
         let data = Data(buffer.readableBytesView)
         guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             throw HTTPProblem.badRequest("Body should be a JSON object")

@@ -16,18 +16,25 @@ public enum RequestBodyReader {
         return object
     }
 
-    /// The body as a JSON object, or nil when there is no body at all.
-    static func optionalObject(of request: Request, resource: String) async throws -> JSONObject? {
+    /// The whole body, refused with `tooLarge` (413) past `limit` bytes, whether its length was
+    /// declared or not.
+    static func bytes(
+        of request: Request, upTo limit: Int = maximumBodyBytes, tooLarge: HTTPProblem = .payloadTooLarge
+    ) async throws -> ByteBuffer {
         var request = request
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: maximumBodyBytes)
+            return try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw HTTPProblem.payloadTooLarge
+            throw tooLarge
         } catch is NIOTooManyBytesError {
             // A body without a declared length that runs past the limit.
-            throw HTTPProblem.payloadTooLarge
+            throw tooLarge
         }
+    }
+
+    /// The body as a JSON object, or nil when there is no body at all.
+    static func optionalObject(of request: Request, resource: String) async throws -> JSONObject? {
+        let buffer = try await bytes(of: request)
         guard buffer.readableBytes > 0 else { return nil }
         let value: JSONValue
         do {
