@@ -22,6 +22,16 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "ResourceEmbedder"),
+        // Hummingbird alone, serving a file's bytes: the benchmark's measure of the HTTP stack's ceiling.
+        .executableTarget(
+            name: "hummingbird-floor",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(name: "SimResources", plugins: ["EmbedResources"]),
         .target(
