@@ -68,6 +68,7 @@ public func buildRouter(
     FaultController(simulator: simulator).register(on: controlRoutes)
     StateController(simulator: simulator).register(on: controlRoutes)
     RequestJournalController(simulator: simulator, journal: journal).register(on: controlRoutes)
+    BatchJobListController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 
