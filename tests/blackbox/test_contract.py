@@ -77,6 +77,8 @@ CONTROL_OPERATIONS = [
     "clearRequests",
     "listEnterprises",
     "listBatchJobs",
+    "getDashboard",
+    "getDashboardAsset",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.
