@@ -374,6 +374,7 @@
     empty.hidden = true;
     body.hidden = false;
     const orders = (sim.supplementaryServicePackages || []).map((order) => `${order.name} (${order.status})`).join(", ");
+    // Always the identity, status, plan and usage; the rest only when the SIM has it.
     const fields = [
       ["ICCID", "giccid", sim.giccid],
       ["Status", "status", badge(sim.status)],
@@ -381,16 +382,19 @@
       ["IMSI", "imsi", sim.imsi],
       ["MSISDN", "msisdn", sim.msisdn],
       ["IMEI", "imei", sim.imei],
-      ["SIM SKU", "simSku", sim.simSku],
       ["Basic plan", "basicServicePackageName", sim.basicServicePackageName],
-      ["Add-ons", "supplementaryServicePackages", orders],
-      ["Share pool", "sharePoolName", sim.sharePoolName],
       ["APN", "apn", sim.apnName ? `${sim.apnName} (${sim.apnStatus})` : sim.apnStatus],
-      ["Activated", "activatedTime", sim.activatedTime],
       ["Last status change", "lastStatusChangeTime", sim.lastStatusChangeTime],
       [`Cycle ${sim.currentCycleName}`, "cycle", `${formatBytes(sim.cycleDataUsageBytes)} · ${number(sim.cycleSmsCount ?? 0)} SMS`],
-      ["Last session", "lastSessionTime", sim.lastSessionTime ? `${sim.lastSessionTime}${sim.lastCountryCode ? ` in ${sim.lastCountryCode}` : ""}` : null],
-      ...[1, 2, 3, 4, 5].filter((n) => sim[`custom${n}`]).map((n) => [`custom${n}`, `custom${n}`, sim[`custom${n}`]]),
+      ...[
+        ["EID", "eid", sim.eid],
+        ["SIM SKU", "simSku", sim.simSku],
+        ["Activated", "activatedTime", sim.activatedTime],
+        ["Add-ons", "supplementaryServicePackages", orders],
+        ["Share pool", "sharePoolName", sim.sharePoolName],
+        ["Last session", "lastSessionTime", sim.lastSessionTime ? `${sim.lastSessionTime}${sim.lastCountryCode ? ` in ${sim.lastCountryCode}` : ""}` : null],
+        ...[1, 2, 3, 4, 5].map((n) => [`custom${n}`, `custom${n}`, sim[`custom${n}`]]),
+      ].filter(([, , value]) => value !== null && value !== undefined && value !== ""),
     ];
     $("sim-fields").replaceChildren(
       ...fields.flatMap(([label, name, value]) => [el("dt", {}, label), el("dd", { "data-field": name }, orDash(value))]),
@@ -439,13 +443,13 @@
         const done = job.successCount + job.failCount;
         const parts = [`${number(done)} / ${number(job.taskCount)} done`];
         if (job.failCount > 0) parts.push(`${number(job.failCount)} failed`);
+        const times = `job ${job.jobId}, created ${job.createdTime}${job.finishedTime ? `, finished ${job.finishedTime}` : ""}`;
         return el(
           "tr",
-          { "data-job-id": job.jobId },
-          el("td", { className: "mono", title: job.jobId }, job.jobId.slice(0, 12) + "…"),
+          { "data-job-id": job.jobId, title: times },
+          el("td", { className: "mono" }, `${job.jobId.slice(0, 8)}…`),
           el("td", {}, job.type, job.servicePackageName ? ` → ${job.servicePackageName}` : ""),
           el("td", {}, badge(job.status)),
-          el("td", { className: "mono" }, job.createdTime),
           el(
             "td",
             {},
@@ -519,7 +523,7 @@
             { className: "attempts" },
             attempts.map((attempt) => el("li", { className: "attempt" }, el("span", { className: "mono" }, attempt.at), " ", attemptText(attempt))),
           ),
-          el("pre", {}, JSON.stringify(delivery.payload, null, 2)),
+          el("details", { className: "payload" }, el("summary", {}, "Payload"), el("pre", {}, JSON.stringify(delivery.payload, null, 2))),
         );
         details.addEventListener("toggle", () => {
           if (details.open) state.openDeliveries.add(delivery.eventId);
