@@ -7,7 +7,7 @@ import SimStore
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// When set, `/_sim` (except health and the spec) needs `Authorization: Bearer <token>`.
+    /// When set, `/_sim` (except health, the spec and the dashboard's files) needs `Authorization: Bearer <token>`.
     public var adminToken: String?
 
     /// A configuration; the defaults are the documented ones.
@@ -52,7 +52,10 @@ public func buildRouter(
     SharePoolController(simulator: simulator).register(on: publicRoutes)
 
     let system = SystemController(simulator: simulator, journal: journal)
-    system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
+    let openControlRoutes = CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim")
+    system.registerOpen(on: openControlRoutes)
+    // The dashboard's files hold no data: the page itself sends the admin token with its calls.
+    DashboardController().register(on: openControlRoutes)
     var controlAPI = router.group("_sim")
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
     let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
@@ -68,6 +71,7 @@ public func buildRouter(
     FaultController(simulator: simulator).register(on: controlRoutes)
     StateController(simulator: simulator).register(on: controlRoutes)
     RequestJournalController(simulator: simulator, journal: journal).register(on: controlRoutes)
+    BatchJobListController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

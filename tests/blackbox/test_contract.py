@@ -75,6 +75,10 @@ CONTROL_OPERATIONS = [
     "deleteSnapshot",
     "listRequests",
     "clearRequests",
+    "listEnterprises",
+    "listBatchJobs",
+    "getDashboard",
+    "getDashboardAsset",
 ]
 # setWebhook is left out on purpose: generated URLs would send pushes to arbitrary hosts. The
 # Swift tests cover it against a local receiver.
