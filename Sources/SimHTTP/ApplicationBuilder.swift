@@ -90,7 +90,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver),
-        server: .http1(configuration: .init(idleTimeout: configuration.idleTimeout.map { TimeAmount($0) })),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [HTTPParserErrorHandler()], idleTimeout: configuration.idleTimeout.map { TimeAmount($0) })),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smarthub-sim"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger

@@ -94,13 +94,9 @@ def assert_problem(reply, statuses) -> dict:
 
 
 def assert_problem_or_closed(reply, statuses) -> None:
-    """Malformed HTTP may be answered with a problem, closed, or — when the HTTP parser itself
-    refuses the bytes — answered with Hummingbird's bare 400 and closed; never with a success."""
-    if reply is None:
-        return
-    if reply.status == 400 and reply.headers.get("connection") == "close" and reply.body == b"":
-        return
-    assert_problem(reply, statuses)
+    """Malformed HTTP may be answered with a problem, or the connection simply closed; never a success."""
+    if reply is not None:
+        assert_problem(reply, statuses)
 
 
 # Bodies over the limit
@@ -509,24 +505,24 @@ def test_thousands_of_headers_are_refused(world):
     with world.untouched():
         headers = {f"X-Flood-{n}": "v" for n in range(5_000)} | {"X-API-Key": DEMO_KEY}
         reply = flood_reply(world, rawhttp.request_bytes("GET", f"/v1/global-sims/{world.giccid}", headers))
-        assert_problem_or_closed(reply, {400, 431})
+        assert_problem(reply, {431})
 
 
 def test_a_one_mib_header_value_is_refused(world):
     with world.untouched():
         headers = {"X-API-Key": DEMO_KEY, "X-Huge": "a" * LIMIT}
         reply = flood_reply(world, rawhttp.request_bytes("GET", f"/v1/global-sims/{world.giccid}", headers))
-        assert_problem_or_closed(reply, {400, 431})
+        assert_problem(reply, {431})
         # An API key of 1 MiB too.
         reply = flood_reply(world, rawhttp.request_bytes("GET", "/v1/enterprise", {"X-API-Key": "k" * LIMIT}))
-        assert_problem_or_closed(reply, {400, 401, 431})
+        assert_problem(reply, {431})
 
 
 def test_a_huge_request_line_is_refused(world):
     with world.untouched():
         for target in (f"/v1/global-sims/{'8' * LIMIT}", "/v1/global-sims?status=" + "A" * LIMIT, "/" + "a/" * (LIMIT // 2)):
             reply = flood_reply(world, rawhttp.request_bytes("GET", target, {"X-API-Key": DEMO_KEY}))
-            assert_problem_or_closed(reply, {400, 404, 414, 422, 431})
+            assert_problem(reply, {431})
 
 
 def test_a_header_flood_on_a_keep_alive_connection_leaves_others_served(world):
@@ -554,9 +550,5 @@ def test_a_header_flood_on_a_keep_alive_connection_leaves_others_served(world):
 def test_raw_garbage_is_refused(world):
     with world.untouched():
         for data in (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + b"\x00" * 64, b"\x00" * 4096, b"GET\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n"):
-            try:
-                reply = rawhttp.exchange(world.url, data, timeout=5)
-            except TimeoutError:
-                reply = None  # waiting for more bytes is fine; the idle timeout ends it
-            assert_problem_or_closed(reply, {400, 404, 505})
+            assert_problem(rawhttp.exchange(world.url, data, timeout=5), {400})
 
