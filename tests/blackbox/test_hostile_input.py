@@ -255,10 +255,11 @@ def put_json(world: World, path: str, body: bytes, method: str = "PUT", key: str
         b'{"custom1":' + b'{"a":' * 50_000 + b"1" + b"}" * 50_001,
         b"[" * 5_000 + b"]" * 5_000,
         b"[" * 510 + b"]" * 510,
+        b'{"custom1":' + b"[" * 500 + b"]" * 500 + b"}",
     ],
-    ids=["100k-open", "100k-balanced", "100k-in-field", "50k-objects", "5k-balanced", "510-balanced"],
+    ids=["100k-open", "100k-balanced", "100k-in-field", "50k-objects", "5k-balanced", "510-balanced", "500-in-field"],
 )
-def test_deeply_nested_json_is_400(world, body):
+def test_deeply_nested_json_is_refused(world, body):
     with world.untouched():
         for method, path in (
             ("PUT", f"/v1/global-sims/{world.giccid}/custom-field"),
@@ -266,7 +267,8 @@ def test_deeply_nested_json_is_400(world, body):
             ("PUT", "/_sim/state"),
             ("POST", "/v1/batchJobs/global-sims/activate"),
         ):
-            assert_problem(put_json(world, path, body, method), {400})
+            # 400 for what the decoder refuses or is not an object; a field the operation does not know may be 422 first.
+            assert_problem(put_json(world, path, body, method), {400, 422})
 
 
 def test_huge_json_within_the_limit_is_refused(world):
