@@ -67,6 +67,12 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: LogLevelArgument?
 
     @Option(
+        name: .customLong("log-format"),
+        help: ServeCommand.optionHelp(
+            "text (one line per record, metadata as key=value) or json (one JSON object per line).", option: "log-format", default: "text"))
+    var logFormat: LogFormat?
+
+    @Option(
         name: .customLong("generate-sims"),
         help: ServeCommand.optionHelp(
             "Add this many generated SIMs to the demo enterprise (deterministic; for benchmarks and large demo worlds).",
@@ -118,7 +124,7 @@ struct ServeCommand: AsyncParsableCommand {
             worldSeed.enterprises[0].sims += SIMFleet.generate(
                 settings.generatedSIMs, for: worldSeed.enterprises[0], before: worldSeed.startTime)
         }
-        var logger = Logger(label: "smarthub-sim")
+        var logger = Logger(label: "smarthub-sim", factory: settings.logFormat.makeHandler)
         logger.logLevel = settings.logLevel
         let wallClock = SystemWallClock()
         let transport = HTTPPushTransport()

@@ -34,6 +34,7 @@ struct ServeSettings {
     var clockScale: Double
     var adminToken: String?
     var logLevel: Logger.Level
+    var logFormat: LogFormat
     var generatedSIMs: Int
     var dataDirectory: String?
     var journalSize: Int
@@ -54,6 +55,7 @@ struct ServeSettings {
             self.clockScale = clockScale.value
             adminToken = try resolver.resolve(command.adminToken, option: "admin-token")?.value
             logLevel = try resolver.resolve(command.logLevel, option: "log-level", default: .info).value.level
+            logFormat = try resolver.resolve(command.logFormat, option: "log-format", default: .text).value
             let generatedSIMs = try resolver.resolve(command.generatedSIMs, option: "generate-sims", default: 0)
             try generatedSIMs.require((0...SIMFleet.maximumCount).contains(generatedSIMs.value), "be between 0 and \(SIMFleet.maximumCount)")
             self.generatedSIMs = generatedSIMs.value

@@ -20,6 +20,7 @@ struct ServeSettingsTests {
         #expect(settings.clockScale == 1)
         #expect(settings.adminToken == nil)
         #expect(settings.logLevel == .info)
+        #expect(settings.logFormat == .text)
         #expect(settings.generatedSIMs == 0)
         #expect(settings.dataDirectory == nil)
         #expect(settings.journalSize == 1000)
@@ -34,7 +35,7 @@ struct ServeSettingsTests {
             [
                 "SMARTHUB_SIM_HOST": "0.0.0.0", "SMARTHUB_SIM_PORT": "9090", "SMARTHUB_SIM_SEED": "/seeds/x.yaml",
                 "SMARTHUB_SIM_CLOCK": "manual", "SMARTHUB_SIM_CLOCK_SCALE": "60", "SMARTHUB_SIM_ADMIN_TOKEN": "t0k",
-                "SMARTHUB_SIM_LOG_LEVEL": "warning", "SMARTHUB_SIM_GENERATE_SIMS": "10",
+                "SMARTHUB_SIM_LOG_LEVEL": "warning", "SMARTHUB_SIM_LOG_FORMAT": "json", "SMARTHUB_SIM_GENERATE_SIMS": "10",
                 "SMARTHUB_SIM_DATA_DIR": "/data",
                 "SMARTHUB_SIM_JOURNAL_SIZE": "5", "SMARTHUB_SIM_JOURNAL_BODY_LIMIT": "7",
             ])
@@ -45,6 +46,7 @@ struct ServeSettingsTests {
         #expect(settings.clockScale == 60)
         #expect(settings.adminToken == "t0k")
         #expect(settings.logLevel == .warning)
+        #expect(settings.logFormat == .json)
         #expect(settings.generatedSIMs == 10)
         #expect(settings.dataDirectory == "/data")
         #expect(settings.journalSize == 5)

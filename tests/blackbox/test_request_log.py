@@ -1,5 +1,6 @@
 """The request log: one structured line per request at info, no bodies, silent above info."""
 
+import json
 import re
 from pathlib import Path
 
@@ -54,3 +55,16 @@ def test_no_request_lines_at_log_level_warning():
     finally:
         stop_server(running)
 
+
+def test_json_log_format_gives_one_object_per_line():
+    running = start_server("--clock", "manual", "--log-format", "json")
+    try:
+        assert running.get("/v1/enterprise").status_code == 200
+        lines = request_lines(running.log_path)
+        assert len(lines) == 1
+        record = json.loads(lines[0])
+        assert record["level"] == "info"
+        assert record["http.method"] == "GET" and record["http.path"] == "/v1/enterprise" and record["http.status"] == "200"
+        assert float(record["http.duration_ms"]) >= 0
+    finally:
+        stop_server(running)
