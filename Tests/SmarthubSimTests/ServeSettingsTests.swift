@@ -53,6 +53,16 @@ struct ServeSettingsTests {
         #expect(settings.journalBodyLimit == 7)
     }
 
+    @Test("the help of every option names its variable")
+    func helpNamesEveryVariable() {
+        let help = ServeCommand.helpMessage(columns: 1000)
+        let options = Set(help.matches(of: #/\[--([a-z-]+) /#).map { String($0.output.1) })
+        #expect(options.count == 12)
+        for option in options {
+            #expect(help.contains("--\(option) <") && help.contains("env: \(EnvironmentResolver.variableName(forOption: option))"), "\(option)")
+        }
+    }
+
     @Test("an option on the command line wins over its variable")
     func commandLineWins() throws {
         let settings = try settings(
