@@ -102,6 +102,7 @@ let package = Package(
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimSeedTests", dependencies: ["SimSeed", "SimCore"]),
         .testTarget(name: "SimReplayTests", dependencies: ["SimReplay"]),
+        .testTarget(name: "SmarthubSimTests", dependencies: ["smarthub-sim"]),
         .testTarget(
             name: "SimStoreTests", dependencies: ["SimStore", "SimCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),

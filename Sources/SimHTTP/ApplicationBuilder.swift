@@ -42,7 +42,9 @@ public func buildRouter(
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let catalog = RouteCatalog()
-    // Outermost, so that it records the final answer, problem answers included.
+    // Outermost, so that the logged duration covers the whole answer.
+    router.add(middleware: RequestLogMiddleware())
+    // Outside everything else, so that it records the final answer, problem answers included.
     router.add(middleware: RequestJournalMiddleware(journal: journal, simulator: simulator))
     // Outside the problem middleware, so that refused requests (which may have used up a fault) are saved too.
     if let saver { router.add(middleware: PersistenceMiddleware(saver: saver)) }

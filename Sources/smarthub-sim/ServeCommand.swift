@@ -10,99 +10,148 @@ import SimSeed
 import SimStore
 
 /// `smarthub-sim serve`: loads a seed and serves the API until stopped.
+///
+/// Every option may also come from an environment variable, `SMARTHUB_SIM_` and the option's name
+/// (``EnvironmentResolver``); the options are optional here so that ``ServeSettings`` can tell
+/// one given on the command line from one left to the environment or the default.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the Smarthub API (/v1) and the control API (/_sim)."
+        abstract: "Serve the Smarthub API (/v1) and the control API (/_sim).",
+        discussion: """
+            Every option can also be set by an environment variable: SMARTHUB_SIM_ and the option's name in capitals, \
+            dashes as underscores (--data-dir: SMARTHUB_SIM_DATA_DIR). An option on the command line wins over its \
+            variable; an empty variable counts as unset. \(ServeSettings.seedDocumentVariable) may hold a seed document \
+            itself (YAML or JSON) instead of SMARTHUB_SIM_SEED's path.
+            """
     )
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    /// The address listened on by default.
+    static let defaultHost = "127.0.0.1"
+    /// The port listened on by default.
+    static let defaultPort = 8080
 
-    @Option(help: "The port to listen on (0 picks a free one).")
-    var port = 8080
+    @Option(name: .customLong("host"), help: ServeCommand.optionHelp("The address to listen on.", option: "host", default: ServeCommand.defaultHost))
+    var host: String?
 
-    @Option(help: "A seed file (YAML or JSON). Default: the embedded seed-data/default.yaml.")
+    @Option(
+        name: .customLong("port"),
+        help: ServeCommand.optionHelp("The port to listen on (0 picks a free one).", option: "port", default: "\(ServeCommand.defaultPort)"))
+    var port: Int?
+
+    @Option(
+        name: .customLong("seed"),
+        help: ServeCommand.optionHelp("A seed file (YAML or JSON).", option: "seed", default: "the embedded seed-data/default.yaml"))
     var seed: String?
 
-    @Option(help: "How the simulator clock moves: manual (only when told) or real (with wall time).")
-    var clock: ClockModeArgument = .real
+    @Option(
+        name: .customLong("clock"),
+        help: ServeCommand.optionHelp(
+            "How the simulator clock moves: manual (only when told) or real (with wall time).", option: "clock", default: "real"))
+    var clock: ClockModeArgument?
 
-    @Option(name: .customLong("clock-scale"), help: "Simulated seconds per wall second in real mode.")
-    var clockScale: Double = 1
+    @Option(
+        name: .customLong("clock-scale"),
+        help: ServeCommand.optionHelp("Simulated seconds per wall second in real mode.", option: "clock-scale", default: "1"))
+    var clockScale: Double?
 
-    @Option(name: .customLong("admin-token"), help: "Require 'Authorization: Bearer <token>' on the control API.")
+    @Option(
+        name: .customLong("admin-token"),
+        help: ServeCommand.optionHelp("Require 'Authorization: Bearer <token>' on the control API.", option: "admin-token", default: nil))
     var adminToken: String?
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel: LogLevelArgument = .info
+    @Option(
+        name: .customLong("log-level"),
+        help: ServeCommand.optionHelp(
+            "How much to log; info and below log one line per request.", option: "log-level", default: "info"))
+    var logLevel: LogLevelArgument?
+
+    @Option(
+        name: .customLong("log-format"),
+        help: ServeCommand.optionHelp(
+            "text (one line per record, metadata as key=value) or json (one JSON object per line).", option: "log-format", default: "text"))
+    var logFormat: LogFormat?
 
     @Option(
         name: .customLong("generate-sims"),
-        help: "Add this many generated SIMs to the demo enterprise (deterministic; for benchmarks and large demo worlds).")
-    var generatedSIMs = 0
+        help: ServeCommand.optionHelp(
+            "Add this many generated SIMs to the demo enterprise (deterministic; for benchmarks and large demo worlds).",
+            option: "generate-sims", default: "0"))
+    var generatedSIMs: Int?
 
     @Option(
         name: .customLong("data-dir"),
-        help: "Keep the world in a SQLite database in this folder: loaded on start (the seed only when the folder is new), saved before every answer."
+        help: ServeCommand.optionHelp(
+            "Keep the world in a SQLite database in this folder: loaded on start (the seed only when the folder is new), saved before every answer.",
+            option: "data-dir", default: nil)
     )
     var dataDirectory: String?
 
-    @Option(name: .customLong("journal-size"), help: "How many requests of the public API the journal keeps (0: none).")
-    var journalSize = RequestJournal.defaultCapacity
+    @Option(
+        name: .customLong("journal-size"),
+        help: ServeCommand.optionHelp(
+            "How many requests of the public API the journal keeps (0: none).", option: "journal-size",
+            default: "\(RequestJournal.defaultCapacity)"))
+    var journalSize: Int?
 
-    @Option(name: .customLong("journal-body-limit"), help: "How many bytes of each request and response body the journal keeps.")
-    var journalBodyLimit = RequestJournal.defaultBodyLimit
+    @Option(
+        name: .customLong("journal-body-limit"),
+        help: ServeCommand.optionHelp(
+            "How many bytes of each request and response body the journal keeps.", option: "journal-body-limit",
+            default: "\(RequestJournal.defaultBodyLimit)"))
+    var journalBodyLimit: Int?
+
+    /// An option's help: `text`, its environment variable and its default.
+    static func optionHelp(_ text: String, option: String, default defaultValue: String?) -> ArgumentHelp {
+        let variable = EnvironmentResolver.variableName(forOption: option)
+        return ArgumentHelp(text + " (env: \(variable)" + (defaultValue.map { "; default: \($0))" } ?? ")"))
+    }
 
     @Option(
         name: .customLong("idle-timeout"),
-        help: "Seconds a connection may stay idle (or send its request head too slowly) before it is closed; 0: never.")
-    var idleTimeout: Double = Double(ServerConfiguration.defaultIdleTimeout.components.seconds)
+        help: ServeCommand.optionHelp(
+            "Seconds a connection may stay idle (or send its request head too slowly) before it is closed; 0: never.",
+            option: "idle-timeout", default: "\(ServeSettings.defaultIdleTimeoutSeconds)"))
+    var idleTimeout: Double?
 
     func validate() throws {
-        guard clockScale > 0, clockScale.isFinite else { throw ValidationError("--clock-scale must be a number above 0") }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard (0...SIMFleet.maximumCount).contains(generatedSIMs) else {
-            throw ValidationError("--generate-sims must be between 0 and \(SIMFleet.maximumCount)")
-        }
-        guard journalSize >= 0 else { throw ValidationError("--journal-size must be 0 or more") }
-        guard journalBodyLimit >= 0 else { throw ValidationError("--journal-body-limit must be 0 or more") }
-        guard (0...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
+        _ = try ServeSettings(command: self, resolver: EnvironmentResolver())
     }
 
     func run() async throws {
+        let settings = try ServeSettings(command: self, resolver: EnvironmentResolver())
         var worldSeed: WorldSeed
         do {
-            worldSeed =
-                try seed.map { try SeedLoader.load(fileAt: $0) }
-                ?? SeedLoader.load(yaml: EmbeddedResources.defaultSeedYAML, source: "seed-data/default.yaml (embedded)")
+            worldSeed = try Self.loadSeed(from: settings.seed)
         } catch {
             FileHandle.standardError.write(Data("smarthub-sim: the seed was refused: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        if generatedSIMs > 0 {
-            worldSeed.enterprises[0].sims += SIMFleet.generate(generatedSIMs, for: worldSeed.enterprises[0], before: worldSeed.startTime)
+        if settings.generatedSIMs > 0 {
+            worldSeed.enterprises[0].sims += SIMFleet.generate(
+                settings.generatedSIMs, for: worldSeed.enterprises[0], before: worldSeed.startTime)
         }
-        var logger = Logger(label: "smarthub-sim")
-        logger.logLevel = logLevel.level
+        var logger = Logger(label: "smarthub-sim", factory: settings.logFormat.makeHandler)
+        logger.logLevel = settings.logLevel
         let wallClock = SystemWallClock()
         let transport = HTTPPushTransport()
         let simulator = Simulator(
-            seed: worldSeed, clockMode: clock.mode, clockScale: clockScale, wallClock: wallClock, pushTransport: transport)
+            seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport)
         let saver: WorldSaver?
         do {
-            saver = try dataDirectory.map { directory in try Self.openStore(at: directory, for: simulator) }
+            saver = try settings.dataDirectory.map { directory in try Self.openStore(at: directory, for: simulator) }
         } catch {
-            FileHandle.standardError.write(Data("smarthub-sim: the data folder \(dataDirectory ?? "") cannot be used: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("smarthub-sim: the data folder \(settings.dataDirectory ?? "") cannot be used: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let configuration = ServerConfiguration(
-            host: host, port: port, adminToken: adminToken, idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil)
-        let journal = RequestJournal(capacity: journalSize, bodyLimit: journalBodyLimit)
+            host: settings.host, port: settings.port, adminToken: settings.adminToken,
+            idleTimeout: settings.idleTimeoutSeconds > 0 ? .milliseconds(Int64(settings.idleTimeoutSeconds * 1000)) : nil)
+        let journal = RequestJournal(capacity: settings.journalSize, bodyLimit: settings.journalBodyLimit)
         let app = buildApplication(
             simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger, journal: journal, saver: saver
         ) { port in
-            let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port, dataDirectory: dataDirectory).text
+            let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port, dataDirectory: settings.dataDirectory).text
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }
         do {
@@ -116,6 +165,15 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 extension ServeCommand {
+    /// The world seed of `source`.
+    static func loadSeed(from source: ServeSettings.SeedSource) throws -> WorldSeed {
+        switch source {
+        case .embedded: try SeedLoader.load(yaml: EmbeddedResources.defaultSeedYAML, source: "seed-data/default.yaml (embedded)")
+        case .file(let path): try SeedLoader.load(fileAt: path)
+        case .document(let text, let variable): try SeedLoader.load(yaml: text, source: variable)
+        }
+    }
+
     /// Opens the store in `directory`: loads the world it holds into `simulator`, or, when it is
     /// new, saves the seed's world into it. Returns the saver of later changes.
     static func openStore(at directory: String, for simulator: Simulator) throws -> WorldSaver {
@@ -146,4 +204,6 @@ struct LogLevelArgument: ExpressibleByArgument {
         guard let level = Logger.Level(rawValue: argument) else { return nil }
         self.level = level
     }
+
+    static var allValueStrings: [String] { Logger.Level.allCases.map(\.rawValue) }
 }

@@ -5,7 +5,7 @@ struct SmarthubSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smarthub-sim",
         abstract: "A local simulator of the Smarthub IoT SIM-management REST API.",
-        subcommands: [ServeCommand.self, ReplayCommand.self, RecordCommand.self],
+        subcommands: [ServeCommand.self, ReplayCommand.self, RecordCommand.self, HealthCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -2,7 +2,9 @@ import SimCore
 import SimHTTP
 
 /// What the server prints once it listens: where to point a client, and with which key.
-/// Its first line is the ready signal to wait for (`smarthub-sim ready on …`).
+/// Its first line is the ready signal to wait for (`smarthub-sim ready on …`, the log wait of
+/// Testcontainers): it is printed once the listening socket is bound (Hummingbird's
+/// `onServerRunning`), so a connection made after it is accepted.
 struct StartupBanner {
     let simulator: Simulator
     let host: String

@@ -38,15 +38,18 @@ def server_binary() -> Path:
     return binary
 
 
-def start_server(*arguments: str) -> RunningServer:
+def start_server(*arguments: str, environment: dict[str, str] | None = None, port: str | None = "0") -> RunningServer:
     """Starts `smarthub-sim serve --port 0 …` and waits for its ready line.
 
+    `environment` adds variables to the server's environment; `port=None` leaves `--port` out.
     The server's output goes to a file (a pipe nobody reads would fill up and stall the server);
     `RunningServer.log_path` names it.
     """
     log = tempfile.NamedTemporaryFile(prefix="smarthub-sim-", suffix=".log", delete=False)
+    port_arguments = ["--port", port] if port is not None else []
     process = subprocess.Popen(
-        [str(server_binary()), "serve", "--port", "0", *arguments],
+        [str(server_binary()), "serve", *port_arguments, *arguments],
+        env={**os.environ, **(environment or {})},
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
