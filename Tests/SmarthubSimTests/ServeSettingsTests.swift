@@ -24,6 +24,7 @@ struct ServeSettingsTests {
         #expect(settings.generatedSIMs == 0)
         #expect(settings.dataDirectory == nil)
         #expect(settings.journalSize == 1000)
+        #expect(settings.idleTimeoutSeconds == 60)
         #expect(settings.journalBodyLimit == 4096)
     }
 
@@ -38,6 +39,7 @@ struct ServeSettingsTests {
                 "SMARTHUB_SIM_LOG_LEVEL": "warning", "SMARTHUB_SIM_LOG_FORMAT": "json", "SMARTHUB_SIM_GENERATE_SIMS": "10",
                 "SMARTHUB_SIM_DATA_DIR": "/data",
                 "SMARTHUB_SIM_JOURNAL_SIZE": "5", "SMARTHUB_SIM_JOURNAL_BODY_LIMIT": "7",
+                "SMARTHUB_SIM_IDLE_TIMEOUT": "2.5",
             ])
         #expect(settings.host == "0.0.0.0")
         #expect(settings.port == 9090)
@@ -51,13 +53,15 @@ struct ServeSettingsTests {
         #expect(settings.dataDirectory == "/data")
         #expect(settings.journalSize == 5)
         #expect(settings.journalBodyLimit == 7)
+        #expect(settings.idleTimeoutSeconds == 2.5)
     }
 
     @Test("the help of every option names its variable")
     func helpNamesEveryVariable() {
         let help = ServeCommand.helpMessage(columns: 1000)
-        let options = Set(help.matches(of: #/\[--([a-z-]+) /#).map { String($0.output.1) })
-        #expect(options.count == 12)
+        // The OPTIONS section: one line per option, `  --name <value>   help…`.
+        let options = Set(help.matches(of: #/\n  --([a-z-]+) </#).map { String($0.output.1) })
+        #expect(options.count == 13)
         for option in options {
             #expect(help.contains("--\(option) <") && help.contains("env: \(EnvironmentResolver.variableName(forOption: option))"), "\(option)")
         }
