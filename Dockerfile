@@ -22,6 +22,8 @@ COPY seed-data /srv/smarthub-sim/seed-data
 USER smarthub
 WORKDIR /srv/smarthub-sim
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=5s CMD curl -fsS http://127.0.0.1:8080/_sim/health || exit 1
+# Up when it answers: 200, or 401 when the server was started with --admin-token.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s \
+    CMD curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/_sim/health | grep -qE '^(200|401)$' || exit 1
 ENTRYPOINT ["/usr/local/bin/smarthub-sim"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "8080"]

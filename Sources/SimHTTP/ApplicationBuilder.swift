@@ -7,7 +7,7 @@ import SimStore
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// When set, `/_sim` (except health and the spec) needs `Authorization: Bearer <token>`.
+    /// When set, every `/_sim` call needs `Authorization: Bearer <token>`.
     public var adminToken: String?
 
     /// A configuration; the defaults are the documented ones.
@@ -51,12 +51,10 @@ public func buildRouter(
     SMSController(simulator: simulator).register(on: publicRoutes)
     SharePoolController(simulator: simulator).register(on: publicRoutes)
 
-    let system = SystemController(simulator: simulator, journal: journal)
-    system.registerOpen(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
     var controlAPI = router.group("_sim")
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
     let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
-    system.register(on: controlRoutes)
+    SystemController(simulator: simulator, journal: journal).register(on: controlRoutes)
     ClockController(simulator: simulator).register(on: controlRoutes)
     TenantController(simulator: simulator).register(on: controlRoutes)
     SIMInjectionController(simulator: simulator).register(on: controlRoutes)
