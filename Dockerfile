@@ -9,6 +9,7 @@ COPY Tests ./Tests
 COPY seed-data ./seed-data
 COPY openapi ./openapi
 COPY data ./data
+COPY dashboard ./dashboard
 RUN swift build -c release --static-swift-stdlib --product smarthub-sim \
     && cp "$(swift build -c release --show-bin-path)/smarthub-sim" /usr/local/bin/smarthub-sim
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import requests
 
 BINARY = sys.argv[1]
+FLOOR_BINARY = sys.argv[2]
 ROOT = Path(__file__).resolve().parent
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 DURATION = "5s" if QUICK else "10s"
@@ -33,7 +34,8 @@ class Server:
         self.log = tempfile.NamedTemporaryFile(prefix="bench-sim-", suffix=".log", delete=False)
         started = time.monotonic()
         self.process = subprocess.Popen(
-            [BINARY, "serve", "--port", "0", "--clock", "manual", "--generate-sims", str(sims)],
+            # Request logging off, as nginx's access log is: both measure serving, not logging.
+            [BINARY, "serve", "--port", "0", "--clock", "manual", "--generate-sims", str(sims), "--log-level", "warning"],
             stdout=self.log, stderr=subprocess.STDOUT,
         )
         while True:
@@ -118,6 +120,31 @@ http {{
         self.process.wait(timeout=10)
 
 
+class HummingbirdFloor:
+    """Hummingbird alone serving `body` at /sim.json: the ceiling of the server's HTTP stack."""
+
+    def __init__(self, body: bytes, event_loop_executor: bool):
+        self.directory = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+        (self.directory / "sim.json").write_bytes(body)
+        log = self.directory / "floor.log"
+        arguments = [FLOOR_BINARY, str(self.directory / "sim.json")] + (["--event-loop-executor"] if event_loop_executor else [])
+        self.process = subprocess.Popen(arguments, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            match = re.search(r"ready on (http://\S+)", log.read_text(errors="replace"))
+            if match:
+                self.base = match.group(1)
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.01)
+        raise SystemExit("hummingbird-floor did not start:\n" + log.read_text(errors="replace"))
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
 def free_port() -> int:
     import socket
 
@@ -174,6 +201,14 @@ def main():
     pool.write_text("\n".join(activated[:20_000]) + "\n")
     try:
         results["http"]["nginx static file"] = wrk(f"http://127.0.0.1:{nginx.port}/sim.json")
+        # The ceiling of the HTTP stack: Hummingbird alone, the same bytes, with tasks on Swift
+        # concurrency's pool (its default) and on the event loops (as the simulator runs).
+        for executor, name in ((False, "Hummingbird alone, same bytes (default executor)"), (True, "Hummingbird alone, same bytes (event-loop executor)")):
+            floor = HummingbirdFloor(detail, event_loop_executor=executor)
+            try:
+                results["http"][name] = wrk(floor.base + "/sim.json")
+            finally:
+                floor.stop()
         # The server's own ceiling: the smallest answer it has, through its HTTP stack.
         results["http"]["GET /_sim/health (floor of the server)"] = wrk(server.base + "/_sim/health")
         results["http"]["GET SIM detail"] = wrk(server.base + detail_path)
@@ -245,7 +280,8 @@ def check(name: str, value: float, bound: float, kind: str) -> dict:
 def markdown(results: dict) -> str:
     lines = [
         f"Measured on {results['machine']['cpus']} CPUs ({results['machine']['system']}), wrk -t1 -c32 -d{results['duration']} on loopback;"
-        f" nginx with one worker serving the same {results['detailBytes']} bytes as a SIM detail.",
+        f" nginx with one worker serving the same {results['detailBytes']} bytes as a SIM detail, access log off;"
+        " the server at --log-level warning (no request log).",
         "",
         "| load | req/s | p50 ms | p99 ms | non-2xx | vs nginx |",
         "|---|---:|---:|---:|---:|---:|",

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's data files (the default seed, the OpenAPI specs, the MCC table) into the target as
+/// Embeds the package's data files (the default seed, the OpenAPI specs, the MCC table, the dashboard) into the target as
 /// Swift string constants, so the binary carries them wherever it is copied.
 @main
 struct EmbedResources: BuildToolPlugin {
@@ -11,6 +11,9 @@ struct EmbedResources: BuildToolPlugin {
         ("openapi/smarthub.yaml", "smarthubOpenAPIYAML"),
         ("openapi/control.yaml", "controlOpenAPIYAML"),
         ("data/mcc-countries.csv", "mobileCountryCodesCSV"),
+        ("dashboard/index.html", "dashboardHTML"),
+        ("dashboard/dashboard.css", "dashboardCSS"),
+        ("dashboard/dashboard.js", "dashboardJavaScript"),
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -19,7 +22,7 @@ struct EmbedResources: BuildToolPlugin {
         let arguments = [output.path()] + zip(Self.files, inputs).flatMap { file, url in [file.constant, url.path()] }
         return [
             .buildCommand(
-                displayName: "Embedding seed and OpenAPI files",
+                displayName: "Embedding seed, OpenAPI and dashboard files",
                 executable: try context.tool(named: "ResourceEmbedder").url,
                 arguments: arguments,
                 inputFiles: inputs,

@@ -7,7 +7,8 @@ extension Simulator {
     /// A page of the enterprise's SIMs passing `filter`, in giccid order.
     public func sims(_ filter: SIMFilter, page: PageRequest, enterprise: String) throws(SimError) -> Page<SIM> {
         try withWorld { world, now throws(SimError) in
-            try world.tenant(enterprise).sims.list(filter, page: page).map { $0.asOf(now) }
+            let cycleName = now.cycleName
+            return try world.tenant(enterprise).sims.list(filter, page: page).map { $0.inCycle(cycleName) }
         }
     }
 

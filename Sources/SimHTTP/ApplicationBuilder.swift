@@ -7,7 +7,7 @@ import SimStore
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// When set, every `/_sim` call needs `Authorization: Bearer <token>`.
+    /// When set, `/_sim` (all but the dashboard's files) needs `Authorization: Bearer <token>`.
     public var adminToken: String?
 
     /// A configuration; the defaults are the documented ones.
@@ -51,6 +51,8 @@ public func buildRouter(
     SMSController(simulator: simulator).register(on: publicRoutes)
     SharePoolController(simulator: simulator).register(on: publicRoutes)
 
+    // The dashboard's files hold no data: the page itself sends the admin token with its calls.
+    DashboardController().register(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
     var controlAPI = router.group("_sim")
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
     let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
@@ -66,6 +68,7 @@ public func buildRouter(
     FaultController(simulator: simulator).register(on: controlRoutes)
     StateController(simulator: simulator).register(on: controlRoutes)
     RequestJournalController(simulator: simulator, journal: journal).register(on: controlRoutes)
+    BatchJobListController(simulator: simulator).register(on: controlRoutes)
     return router
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `smarthub-sim` command: a local simulator of the Smarthub IoT SIM-management API.
-@main
 struct SmarthubSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smarthub-sim",

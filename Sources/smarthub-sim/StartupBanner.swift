@@ -20,6 +20,7 @@ struct StartupBanner {
               Demo enterprise:       \(demo.name)
               X-API-Key:             \(demo.apiKey)
               Control API:           \(base)/_sim  (clock \(clock.mode.rawValue), now \(clock.now.smarthubString))
+              Dashboard:             \(base)/_sim/ui
               Contracts:             \(base)/v1/openapi.yaml  \(base)/_sim/openapi.yaml
             """ + (dataDirectory.map { "\n  Data folder:           \($0) (saved before every answer)" } ?? "")
     }

@@ -43,4 +43,25 @@ import Testing
             Page<SIM>(items: [], request: try PageRequest(page: 3, size: 10), total: 0), itemsKey: "sims", transform: SIMResponse.init)
         #expect(written(empty) == (try JSONCoding.encoder.encode(empty)))
     }
+
+    @Test(arguments: [0, 7, -7, 10, 99, 1_000_000, -1_234_567_890_123, Int.max, Int.min])
+    func anIntegerIsWrittenAsTheEncoderWritesIt(value: Int) throws {
+        var writer = JSONWriter()
+        writer.integer(value)
+        #expect(Data(writer.bytes) == (try JSONCoding.encoder.encode(value)))
+    }
+
+    @Test func anUnsignedIntegerBeyondInt64IsWrittenWhole() {
+        var writer = JSONWriter()
+        writer.integer(UInt64.max)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "18446744073709551615")
+    }
+
+    @Test(arguments: [0, 59, 951_782_400, 4_102_444_799])
+    func aTimeIsWrittenInTheSmarthubFormat(seconds: Int64) {
+        let time = Timestamp(secondsSinceEpoch: seconds)
+        var writer = JSONWriter()
+        writer.time(time)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"\(time.smarthubString)\"")
+    }
 }

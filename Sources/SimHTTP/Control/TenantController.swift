@@ -1,11 +1,14 @@
 import Hummingbird
 import SimCore
 
-/// `POST /_sim/enterprises` and `DELETE /_sim/enterprises/{name}`: tenants for parallel tests.
+/// `GET|POST /_sim/enterprises` and `DELETE /_sim/enterprises/{name}`: tenants for parallel tests.
 struct TenantController {
     let simulator: Simulator
 
     func register(on routes: CatalogedRoutes<AppRequestContext>) {
+        routes.on(.get, "enterprises") { _, _ in
+            JSONResponse(EnterpriseListResponse(enterprises: simulator.enterprises().map(ListedEnterpriseResponse.init)))
+        }
         routes.on(.post, "enterprises") { request, _ in
             let body = try await RequestBodyReader.object(of: request, resource: "Enterprise")
             try body.rejectUnknownKeys(allowed: ["name", "apiKey", "seed"])

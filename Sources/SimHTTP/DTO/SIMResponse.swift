@@ -78,9 +78,11 @@ extension SIMResponse: JSONWritable {
             }
             writer.field("createdTime") { $0.time(sim.createdTime) }
             writer.field("currentCycleName") { $0.string(sim.usageCycleName) }
-            for (index, name) in CustomFields.fieldNames.enumerated() {
-                writer.field(name) { $0.string(sim.customFields[index]) }
-            }
+            writer.field("custom1") { $0.string(sim.customFields[0]) }
+            writer.field("custom2") { $0.string(sim.customFields[1]) }
+            writer.field("custom3") { $0.string(sim.customFields[2]) }
+            writer.field("custom4") { $0.string(sim.customFields[3]) }
+            writer.field("custom5") { $0.string(sim.customFields[4]) }
             writer.field("cycleDataUsageBytes") { $0.integer(sim.cycleDataUsageBytes) }
             writer.field("cycleSmsCount") { $0.integer(sim.cycleSmsCount) }
             writer.field("eid") { $0.string(sim.eid) }

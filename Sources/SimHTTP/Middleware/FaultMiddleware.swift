@@ -5,13 +5,14 @@ import SimCore
 /// Applies the enterprise's HTTP faults and rate limit to a request of the public API, after
 /// ``APIKeyMiddleware`` has found the enterprise: waits the faults' delay (wall time), then
 /// answers 429 with `Retry-After` over the rate limit, or the forced status, or serves the request.
+/// An observer's read (``Request/isObserverRead``) is served as if no fault were in force.
 struct FaultMiddleware: RouterMiddleware {
     let simulator: Simulator
 
     func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard let enterprise = context.enterpriseName else { return try await next(request, context) }
+        guard let enterprise = context.enterpriseName, !request.isObserverRead else { return try await next(request, context) }
         let action = simulator.httpFaultAction(method: request.method.rawValue, path: request.uri.path, enterprise: enterprise)
         if action.isNone { return try await next(request, context) }
         if let delay = action.delay, delay > .zero { try await Task.sleep(for: .milliseconds(delay.milliseconds)) }

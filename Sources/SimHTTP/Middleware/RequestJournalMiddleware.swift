@@ -9,7 +9,8 @@ import SimCore
 /// 405, 413, 422, …). It reads the request body (up to the 1 MiB limit) and passes the request on
 /// with the body in memory; it reads a response body of known length up to 1 MiB and sends the
 /// same bytes on. A body over 1 MiB, or a response body of unknown length, is recorded as not kept.
-/// A journal of no capacity costs nothing: requests pass straight through.
+/// A journal of no capacity costs nothing: requests pass straight through, as do observers' reads
+/// (``Request/isObserverRead``).
 struct RequestJournalMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The largest response body read for the journal.
     static var maximumResponseBytesRead: Int { 1 << 20 }
@@ -18,7 +19,9 @@ struct RequestJournalMiddleware<Context: RequestContext>: RouterMiddleware {
     let simulator: Simulator
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard journal.capacity > 0, Self.isPublicAPI(request.uri.path) else { return try await next(request, context) }
+        guard journal.capacity > 0, Self.isPublicAPI(request.uri.path), !request.isObserverRead else {
+            return try await next(request, context)
+        }
         var entry = JournalEntry(
             time: simulator.clockReading().now, method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
             status: 0, enterpriseName: request.headers[.apiKey].flatMap { simulator.enterpriseName(forAPIKey: $0) },

@@ -43,11 +43,22 @@ struct JSONWriter {
     }
 
     /// A field of the current object: its key (needing no escape), then the value `value` writes.
+    mutating func field(_ key: StaticString, _ value: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        value(&self)
+    }
+
+    /// A field of the current object whose key is known only when writing (needing no escape).
     mutating func field(_ key: String, _ value: (inout JSONWriter) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: key.utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         value(&self)
     }
 
@@ -85,7 +96,22 @@ struct JSONWriter {
     /// An integer, or `null`.
     mutating func integer(_ value: (some BinaryInteger)?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: String(value).utf8)
+        guard let small = Int64(exactly: value), small != .min else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        if small < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = small.magnitude
+        // At most 19 digits, written from the last.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A time in the Smarthub format (`2025-03-15T08:00:00+0000`), or `null`.
@@ -95,24 +121,41 @@ struct JSONWriter {
         guard (0...9999).contains(civil.year) else { return string(time.smarthubString) }
         let year = Int(civil.year)
         let pairs = Self.digitPairs
-        bytes.append(contentsOf: [
-            UInt8(ascii: "\""), pairs[year / 100 * 2], pairs[year / 100 * 2 + 1], pairs[year % 100 * 2], pairs[year % 100 * 2 + 1],
-            UInt8(ascii: "-"), pairs[civil.month * 2], pairs[civil.month * 2 + 1], UInt8(ascii: "-"), pairs[civil.day * 2], pairs[civil.day * 2 + 1],
-            UInt8(ascii: "T"), pairs[civil.hour * 2], pairs[civil.hour * 2 + 1], UInt8(ascii: ":"), pairs[civil.minute * 2],
-            pairs[civil.minute * 2 + 1], UInt8(ascii: ":"), pairs[civil.second * 2], pairs[civil.second * 2 + 1],
-        ])
-        bytes.append(contentsOf: Self.utcSuffix)
+        // "2025-03-15T08:00:00+0000", quotes included.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 26) { text in
+            func put(_ pair: Int, at index: Int) {
+                text[index] = pairs[pair * 2]
+                text[index + 1] = pairs[pair * 2 + 1]
+            }
+            text[0] = UInt8(ascii: "\"")
+            put(year / 100, at: 1)
+            put(year % 100, at: 3)
+            text[5] = UInt8(ascii: "-")
+            put(civil.month, at: 6)
+            text[8] = UInt8(ascii: "-")
+            put(civil.day, at: 9)
+            text[11] = UInt8(ascii: "T")
+            put(civil.hour, at: 12)
+            text[14] = UInt8(ascii: ":")
+            put(civil.minute, at: 15)
+            text[17] = UInt8(ascii: ":")
+            put(civil.second, at: 18)
+            for (offset, byte) in Self.utcSuffix.enumerated() { text[20 + offset] = byte }
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
+        }
     }
 
     /// `null`.
     mutating func null() {
-        bytes.append(contentsOf: Self.nullLiteral)
+        bytes.append(UInt8(ascii: "n"))
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(UInt8(ascii: "l"))
+        bytes.append(UInt8(ascii: "l"))
     }
 
     /// "00" to "99", two bytes each.
     private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
-    private static let nullLiteral = Array("null".utf8)
     private static let utcSuffix = Array("+0000\"".utf8)
 
     private mutating func separate() {
