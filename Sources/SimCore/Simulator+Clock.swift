@@ -17,8 +17,14 @@ extension Simulator {
     /// - Throws: `invalid` on `field` when `target` is before the current time or after ``Timestamp/latest``.
     @discardableResult
     public func advance(to target: Timestamp, field: String = "to") throws(SimError) -> Timestamp {
+        try advance(field: field) { _ in target }
+    }
+
+    /// Moves the clock forward to the target computed from its reading, in the same step.
+    private func advance(field: String, destination: (Timestamp) -> Timestamp) throws(SimError) -> Timestamp {
         let wall = wallMilliseconds
         return try withWorld { world, now throws(SimError) in
+            let target = destination(now)
             try Self.check(target, from: now, field: field)
             world.runDueWork(upTo: target)
             world.clock.set(target, wallMilliseconds: wall)
@@ -38,10 +44,10 @@ extension Simulator {
         }
     }
 
-    /// Moves the clock forward by `duration` (see ``advance(to:field:)``).
+    /// Moves the clock forward by `duration` from its reading in the same step (see ``advance(to:field:)``).
     @discardableResult
     public func advance(by duration: SimDuration) throws(SimError) -> Timestamp {
-        try advance(to: clockReading().now.adding(duration), field: "by")
+        try advance(field: "by") { now in now.adding(duration) }
     }
 
     /// Changes the clock's mode and scale (each when given), and moves it forward to `now` when given.

@@ -18,13 +18,29 @@ extension Simulator {
 
     /// Moves the clock forward to `target` like ``advance(to:field:)``, but makes the push attempts
     /// that fall due on the way itself, in time order, and returns only once they are answered and
-    /// recorded: afterwards every effect of the advance is visible.
+    /// recorded: afterwards every effect of the advance is visible. Concurrent advances run one
+    /// after another, in the order they came.
     @discardableResult
     public func advanceAndDeliver(to target: Timestamp, field: String = "to") async throws(SimError) -> Timestamp {
+        try await advanceAndDeliver(field: field) { _ in target }
+    }
+
+    /// Like ``advanceAndDeliver(to:field:)``, by a duration from the clock's reading when this
+    /// advance's turn comes.
+    @discardableResult
+    public func advanceAndDeliver(by duration: SimDuration) async throws(SimError) -> Timestamp {
+        try await advanceAndDeliver(field: "by") { now in now.adding(duration) }
+    }
+
+    private func advanceAndDeliver(field: String, destination: (Timestamp) -> Timestamp) async throws(SimError) -> Timestamp {
+        await advanceTurns.enter()
+        defer { advanceTurns.leave() }
         let wall = wallMilliseconds
-        try withWorld { world, now throws(SimError) in
+        let target = try withWorld { world, now throws(SimError) in
+            let target = destination(now)
             try Self.check(target, from: now, field: field)
             world.advancing = true
+            return target
         }
         while true {
             let batch = readWorld { world, _ in
@@ -36,17 +52,13 @@ extension Simulator {
             if batch.isEmpty { break }
             await deliver(batch)
         }
-        readWorld { world, _ in
+        return readWorld { world, now in
             world.advancing = false
-            world.clock.set(target, wallMilliseconds: wall)
+            // A plain advance (PUT /_sim/clock with `now`) may have gone further meanwhile: never back.
+            let end = max(target, now)
+            world.clock.set(end, wallMilliseconds: wall)
+            return end
         }
-        return target
-    }
-
-    /// Like ``advanceAndDeliver(to:field:)``, by a duration.
-    @discardableResult
-    public func advanceAndDeliver(by duration: SimDuration) async throws(SimError) -> Timestamp {
-        try await advanceAndDeliver(to: clockReading().now.adding(duration), field: "by")
     }
 
     /// Sets (or with nil removes) the webhook of the enterprise, or of one of its accounts.

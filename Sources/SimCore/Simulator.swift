@@ -27,6 +27,8 @@ public final class Simulator: Sendable {
     public let seed: WorldSeed
     /// Named snapshots of the world (kept across resets).
     let snapshots = Mutex(SnapshotShelf())
+    /// One ``advanceAndDeliver(to:field:)`` at a time.
+    let advanceTurns = AdvanceTurns()
 
     /// A simulator holding `seed`, its clock at the seed's start time.
     public init(

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import SimCore
 import SimStore
 
@@ -9,12 +10,22 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// When set, `/_sim` (all but the dashboard's files) needs `Authorization: Bearer <token>`.
     public var adminToken: String?
+    /// How long a connection may stay without a complete request part (head or body) before the
+    /// server closes it: idle keep-alive connections and clients that send their headers too slowly.
+    /// Nil keeps connections open for ever.
+    public var idleTimeout: Duration?
+
+    /// The idle timeout of `serve` unless told otherwise.
+    public static let defaultIdleTimeout: Duration = .seconds(60)
 
     /// A configuration; the defaults are the documented ones.
-    public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, idleTimeout: Duration? = ServerConfiguration.defaultIdleTimeout
+    ) {
         self.host = host
         self.port = port
         self.adminToken = adminToken
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -80,6 +91,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [HTTPParserErrorHandler()], idleTimeout: configuration.idleTimeout.map { TimeAmount($0) })),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smarthub-sim"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger

@@ -54,6 +54,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("journal-body-limit"), help: "How many bytes of each request and response body the journal keeps.")
     var journalBodyLimit = RequestJournal.defaultBodyLimit
 
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Seconds a connection may stay idle (or send its request head too slowly) before it is closed; 0: never.")
+    var idleTimeout: Double = Double(ServerConfiguration.defaultIdleTimeout.components.seconds)
+
     func validate() throws {
         guard clockScale > 0, clockScale.isFinite else { throw ValidationError("--clock-scale must be a number above 0") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -62,6 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard journalSize >= 0 else { throw ValidationError("--journal-size must be 0 or more") }
         guard journalBodyLimit >= 0 else { throw ValidationError("--journal-body-limit must be 0 or more") }
+        guard (0...86_400).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0 and 86400 seconds") }
     }
 
     func run() async throws {
@@ -90,7 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("smarthub-sim: the data folder \(dataDirectory ?? "") cannot be used: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let configuration = ServerConfiguration(host: host, port: port, adminToken: adminToken)
+        let configuration = ServerConfiguration(
+            host: host, port: port, adminToken: adminToken, idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil)
         let journal = RequestJournal(capacity: journalSize, bodyLimit: journalBodyLimit)
         let app = buildApplication(
             simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger, journal: journal, saver: saver

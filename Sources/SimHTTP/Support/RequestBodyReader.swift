@@ -32,17 +32,22 @@ public enum RequestBodyReader {
         }
     }
 
-    /// The body as a JSON object, or nil when there is no body at all.
+    /// The body as a JSON object, or nil when there is no body at all. A key repeated within one
+    /// object is refused with 400, as the decoder would silently keep only the first.
     static func optionalObject(of request: Request, resource: String) async throws -> JSONObject? {
         let buffer = try await bytes(of: request)
         guard buffer.readableBytes > 0 else { return nil }
+        let text = Array(buffer.readableBytesView)
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(text))
         } catch {
             throw HTTPProblem.badRequest("Body should be a JSON object")
         }
         guard case .object(let fields) = value else { throw HTTPProblem.badRequest("Body should be a JSON object") }
+        if let key = JSONDuplicateKeys.first(in: text) {
+            throw HTTPProblem.badRequest("Body should be a JSON object: key '\(key)' appears twice in one object")
+        }
         return JSONObject(fields, resource: resource)
     }
 }
