@@ -36,6 +36,7 @@ USER 10001:10001
 WORKDIR /srv/smarthub-sim
 ENV SMARTHUB_SIM_HOST=0.0.0.0 SMARTHUB_SIM_PORT=8080
 EXPOSE 8080
+# `smarthub-sim health` sends SMARTHUB_SIM_ADMIN_TOKEN when it is set, as the control API then needs it.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ["/usr/local/bin/smarthub-sim", "health"]
 ENTRYPOINT ["/usr/local/bin/smarthub-sim"]
 CMD ["serve"]

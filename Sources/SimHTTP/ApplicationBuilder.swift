@@ -8,7 +8,7 @@ import SimStore
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// When set, `/_sim` (except health, the spec and the dashboard's files) needs `Authorization: Bearer <token>`.
+    /// When set, `/_sim` (all but the dashboard's files) needs `Authorization: Bearer <token>`.
     public var adminToken: String?
     /// How long a connection may stay without a complete request part (head or body) before the
     /// server closes it: idle keep-alive connections and clients that send their headers too slowly.
@@ -64,15 +64,12 @@ public func buildRouter(
     SMSController(simulator: simulator).register(on: publicRoutes)
     SharePoolController(simulator: simulator).register(on: publicRoutes)
 
-    let system = SystemController(simulator: simulator, journal: journal)
-    let openControlRoutes = CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim")
-    system.registerOpen(on: openControlRoutes)
     // The dashboard's files hold no data: the page itself sends the admin token with its calls.
-    DashboardController().register(on: openControlRoutes)
+    DashboardController().register(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
     var controlAPI = router.group("_sim")
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
     let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
-    system.register(on: controlRoutes)
+    SystemController(simulator: simulator, journal: journal).register(on: controlRoutes)
     ClockController(simulator: simulator).register(on: controlRoutes)
     TenantController(simulator: simulator).register(on: controlRoutes)
     SIMInjectionController(simulator: simulator).register(on: controlRoutes)

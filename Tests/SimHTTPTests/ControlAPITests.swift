@@ -115,7 +115,7 @@ import Testing
         }
     }
 
-    @Test func adminTokenGuardsTheControlAPIButNotHealth() async throws {
+    @Test func adminTokenGuardsTheWholeControlAPIHealthIncluded() async throws {
         try await TestServer.run(adminToken: "s3cret") { server in
             let without = try await server.send(.post, "/_sim/reset", key: nil)
             #expect(without.status == .unauthorized)
@@ -124,8 +124,11 @@ import Testing
             #expect(wrong.status == .unauthorized)
             let right = try await server.send(.get, "/_sim/clock", key: nil, headers: [.authorization: "Bearer s3cret"])
             #expect(right.status == .ok)
-            let health = try await server.send(.get, "/_sim/health", key: nil)
-            #expect(health.status == .ok)
+            // control-plane.md makes no exception: health and the contract need the token too.
+            for path in ["/_sim/health", "/_sim/openapi.yaml"] {
+                #expect(try await server.send(.get, path, key: nil).status == .unauthorized)
+                #expect(try await server.send(.get, path, key: nil, headers: [.authorization: "Bearer s3cret"]).status == .ok)
+            }
         }
     }
 }

@@ -21,3 +21,24 @@ def test_the_health_command_answers_for_a_running_server_and_fails_without_one()
     )
     assert gone.returncode == 1
     assert "did not answer" in gone.stderr
+
+
+def test_the_health_command_sends_the_admin_token_from_its_variable():
+    running = start_server("--admin-token", "t0k")
+    try:
+        port = running.base_url.rsplit(":", 1)[1]
+        without = subprocess.run(
+            [str(server_binary()), "health"], env={"SMARTHUB_SIM_PORT": port}, capture_output=True, text=True, timeout=30
+        )
+        assert without.returncode == 1
+        assert "answered 401" in without.stderr
+        with_token = subprocess.run(
+            [str(server_binary()), "health"],
+            env={"SMARTHUB_SIM_PORT": port, "SMARTHUB_SIM_ADMIN_TOKEN": "t0k"},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert with_token.returncode == 0, with_token.stderr
+    finally:
+        stop_server(running)

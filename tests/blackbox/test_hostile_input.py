@@ -56,7 +56,7 @@ class World:
         return reply.content
 
     def assert_serves_others(self) -> None:
-        health = requests.get(self.url + "/_sim/health", timeout=5)
+        health = requests.get(self.url + "/_sim/health", headers=ADMIN, timeout=5)
         assert health.status_code == 200 and health.json()["status"] == "ok"
         sim = self.get_v1(f"/v1/global-sims/{self.giccid}")
         assert sim.status_code == 200 and sim.json()["giccid"] == self.giccid
@@ -121,7 +121,7 @@ def send_body(world: World, method: str, path: str, total: int, chunked: bool, k
         reply = rawhttp.read_reply(connection, time.monotonic() + 30)
         if not sent or reply is None or reply.headers.get("connection") == "close":
             return reply, None
-        rawhttp.send_all(connection, b"GET /_sim/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        rawhttp.send_all(connection, f"GET /_sim/health HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {TOKEN}\r\n\r\n".encode())
         health = rawhttp.read_reply(connection, time.monotonic() + 30)
         return reply, None if health is None else health.status
 
