@@ -4,16 +4,34 @@ import SimCore
 
 /// Reads query parameters; an unreadable value (an empty one included) is 422 `invalid` with
 /// resource `query`.
+///
+/// The query is read as HTML forms and most HTTP clients write it: `+` is a space, then
+/// percent-escapes are decoded (`?accountName=Fleet+Prepaid` and `?accountName=Fleet%20Prepaid`
+/// are the same; `%2B` is a plus). The first of repeated parameters counts.
 struct QueryReader {
     private let parameters: [String: String]
 
     init(_ request: Request) {
+        self.init(query: request.uri.query ?? "")
+    }
+
+    /// Reads the query part of a URI (without its `?`).
+    init(query: String) {
         var parameters: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where parameters[String(key)] == nil {
-            let name = String(key).removingPercentEncoding ?? String(key)
-            parameters[name] = String(value)
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            guard parameters[name] == nil else { continue }
+            parameters[name] = parts.count > 1 ? Self.decode(parts[1]) : ""
         }
         self.parameters = parameters
+    }
+
+    /// A name or value with `+` read as a space and its percent-escapes decoded; text whose
+    /// escapes are not UTF-8 is kept as sent.
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 
     /// A parameter's text; nil when absent.
