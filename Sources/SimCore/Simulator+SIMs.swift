@@ -8,7 +8,12 @@ extension Simulator {
     public func sims(_ filter: SIMFilter, page: PageRequest, enterprise: String) throws(SimError) -> Page<SIM> {
         try withWorld { world, now throws(SimError) in
             let cycleName = now.cycleName
-            return try world.tenant(enterprise).sims.list(filter, page: page).map { $0.inCycle(cycleName) }
+            var page = try world.tenant(enterprise).sims.list(filter, page: page)
+            // In place: most SIMs are already in the current cycle and are not copied again.
+            for index in page.items.indices where page.items[index].usageCycleName != cycleName {
+                page.items[index] = page.items[index].inCycle(cycleName)
+            }
+            return page
         }
     }
 
