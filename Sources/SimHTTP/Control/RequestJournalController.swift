@@ -49,9 +49,11 @@ struct JournalEntryResponse: Encodable, Sendable {
         try container.encode(entry.query, forKey: .query)
         try container.encode(entry.status, forKey: .status)
         try container.encode(entry.enterpriseName, forKey: .enterpriseName)
-        try container.encode(entry.requestBody.text, forKey: .requestBody)
-        try container.encode(entry.requestBody.truncated, forKey: .requestBodyTruncated)
-        try container.encode(entry.responseBody.text, forKey: .responseBody)
-        try container.encode(entry.responseBody.truncated, forKey: .responseBodyTruncated)
+        let requestBody = entry.requestBody.read()
+        try container.encode(requestBody.text, forKey: .requestBody)
+        try container.encode(requestBody.truncated, forKey: .requestBodyTruncated)
+        let responseBody = entry.responseBody.read()
+        try container.encode(responseBody.text, forKey: .responseBody)
+        try container.encode(responseBody.truncated, forKey: .responseBodyTruncated)
     }
 }

@@ -42,10 +42,16 @@ public struct JournalBody: Equatable, Sendable {
     }
 
     /// The body as text; nil when there was none, or when it was not kept.
-    public var text: String? { decodedHead?.text }
+    public var text: String? { read().text }
 
     /// True when ``text`` does not hold the whole body.
-    public var truncated: Bool { goesOnAfterHead || decodedHead?.cut == true }
+    public var truncated: Bool { read().truncated }
+
+    /// ``text`` and ``truncated`` from one decoding of the kept bytes.
+    public func read() -> (text: String?, truncated: Bool) {
+        guard let decoded = decodedHead else { return (nil, goesOnAfterHead) }
+        return (decoded.text, goesOnAfterHead || decoded.cut)
+    }
 
     /// The kept text, and whether it stops before the end of `head`.
     private var decodedHead: (text: String, cut: Bool)? {
