@@ -36,6 +36,12 @@ public final class ScenarioHTTPClient: Sendable {
     /// Closes the connections.
     public func shutdown() async throws { try await client.shutdown() }
 
+    /// The header that lets a call into the control API of a server started with `--admin-token`;
+    /// none without a token.
+    public static func adminTokenHeaders(_ token: String?) -> [String: String] {
+        token.map { ["Authorization": "Bearer \($0)"] } ?? [:]
+    }
+
     /// Sends `method` to `path` (with `query`), with `headers` and a JSON `body`.
     public func send(
         _ method: String, _ path: String, query: [String: String] = [:], headers: [String: String] = [:], body: JSON? = nil

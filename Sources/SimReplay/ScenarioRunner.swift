@@ -68,9 +68,8 @@ public struct ScenarioRunner: Sendable {
 
     /// Sends a control call for the scenario's enterprise (`key`), with the admin token.
     func control(_ method: String, _ path: String, key: String?, body: JSON? = nil) async throws -> ScenarioHTTPClient.Answer {
-        var headers: [String: String] = [:]
+        var headers = ScenarioHTTPClient.adminTokenHeaders(adminToken)
         if let key { headers["X-API-Key"] = key }
-        if let adminToken { headers["Authorization"] = "Bearer \(adminToken)" }
         return try await client.send(method, path, headers: headers, body: body)
     }
 }
@@ -153,7 +152,7 @@ struct ScenarioRun {
             body = try step.fault.map { value throws(ScenarioError) in try interpolation.apply(value) }
         }
         if !headers.keys.contains(where: { $0.lowercased() == "x-api-key" }) { headers["X-API-Key"] = apiKey }
-        if path.hasPrefix("/_sim"), let token = runner.adminToken { headers["Authorization"] = "Bearer \(token)" }
+        if path.hasPrefix("/_sim") { headers.merge(ScenarioHTTPClient.adminTokenHeaders(runner.adminToken)) { _, token in token } }
         let call = "\(method) \(path)" + (query.isEmpty ? "" : "?" + query.keys.sorted().map { "\($0)=\(query[$0]!)" }.joined(separator: "&"))
         return (call, try await runner.client.send(method, path, query: query, headers: headers, body: body))
     }

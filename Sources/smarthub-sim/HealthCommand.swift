@@ -30,7 +30,7 @@ struct HealthCommand: AsyncParsableCommand {
         let client = ScenarioHTTPClient(baseURL: base)
         let answer: ScenarioHTTPClient.Answer
         do {
-            answer = try await client.send("GET", "/_sim/health", headers: token.map { ["Authorization": "Bearer \($0)"] } ?? [:])
+            answer = try await client.send("GET", "/_sim/health", headers: ScenarioHTTPClient.adminTokenHeaders(token))
         } catch {
             try? await client.shutdown()
             FileHandle.standardError.write(Data("smarthub-sim: \(base)/_sim/health did not answer: \(error)\n".utf8))

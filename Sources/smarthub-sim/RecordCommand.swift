@@ -32,8 +32,7 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client = ScenarioHTTPClient(baseURL: server)
-        var headers: [String: String] = [:]
-        if let adminToken { headers["Authorization"] = "Bearer \(adminToken)" }
+        let headers = ScenarioHTTPClient.adminTokenHeaders(adminToken)
         let answer: ScenarioHTTPClient.Answer
         do {
             answer = try await client.send("GET", "/_sim/requests", query: enterprise.map { ["enterpriseName": $0] } ?? [:], headers: headers)

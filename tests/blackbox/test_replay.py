@@ -84,3 +84,20 @@ def test_every_example_follows_the_documented_json_schema():
         assert not errors, f"{example}: {errors[0].message} at {list(errors[0].absolute_path)}"
     broken = {"name": "x", "steps": [{"advance": "1s", "fault": {"rateLimit": {"perSecond": 1}}}]}
     assert list(validator.iter_errors(broken)), "two actions in one step must break the schema"
+
+
+def test_replay_and_record_send_the_admin_token_to_a_server_that_needs_it(tmp_path):
+    server = start_server("--clock", "manual", "--admin-token", "t0k")
+    try:
+        scenario = "scenarios/examples/sim-lifecycle.yaml"
+        refused = replay("--server", server.base_url, scenario)
+        assert refused.returncode != 0
+        let_in = replay("--server", server.base_url, "--admin-token", "t0k", scenario)
+        assert let_in.returncode == 0, let_in.stdout + let_in.stderr
+        recorded = tmp_path / "recorded.yaml"
+        record = [str(server_binary()), "record", "--server", server.base_url, "--out", str(recorded)]
+        assert subprocess.run(record, capture_output=True, text=True, timeout=60).returncode != 0
+        with_token = subprocess.run([*record, "--admin-token", "t0k"], capture_output=True, text=True, timeout=60)
+        assert with_token.returncode == 0, with_token.stderr
+    finally:
+        stop_server(server)
