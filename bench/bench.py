@@ -38,16 +38,8 @@ class Server:
             [BINARY, "serve", "--port", "0", "--clock", "manual", "--generate-sims", str(sims), "--log-level", "warning"],
             stdout=self.log, stderr=subprocess.STDOUT,
         )
-        while True:
-            text = Path(self.log.name).read_text(errors="replace")
-            match = re.search(r"smarthub-sim ready on (http://\S+)", text)
-            if match and "Contracts:" in text:
-                break
-            if self.process.poll() is not None or time.monotonic() - started > 300:
-                raise SystemExit("the server did not start:\n" + text)
-            time.sleep(0.01)
+        self.base = wait_for_ready_line(self.process, Path(self.log.name), r"smarthub-sim ready on (http://\S+)", "Contracts:", 300)
         self.start_seconds = time.monotonic() - started
-        self.base = match.group(1)
 
     def rss_mib(self) -> float:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
@@ -129,20 +121,24 @@ class HummingbirdFloor:
         log = self.directory / "floor.log"
         arguments = [FLOOR_BINARY, str(self.directory / "sim.json")] + (["--event-loop-executor"] if event_loop_executor else [])
         self.process = subprocess.Popen(arguments, stdout=log.open("w"), stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            match = re.search(r"ready on (http://\S+)", log.read_text(errors="replace"))
-            if match:
-                self.base = match.group(1)
-                return
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.01)
-        raise SystemExit("hummingbird-floor did not start:\n" + log.read_text(errors="replace"))
+        self.base = wait_for_ready_line(self.process, log, r"ready on (http://\S+)", "", 30)
 
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def wait_for_ready_line(process: subprocess.Popen, log: Path, pattern: str, also: str, seconds: float) -> str:
+    """The base URL that `process` prints (the first group of `pattern`) once its log also holds `also`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        text = log.read_text(errors="replace")
+        match = re.search(pattern, text)
+        if match and also in text:
+            return match.group(1)
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"{process.args[0]} did not start:\n" + text)
+        time.sleep(0.01)
 
 
 def free_port() -> int:
