@@ -10,6 +10,8 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// When set, `/_sim` (all but the dashboard's files) needs `Authorization: Bearer <token>`.
     public var adminToken: String?
+    /// The names of `--allowed-hosts` (nil when not given): see ``HostAllowList``.
+    public var allowedHosts: [String]?
     /// How long a connection may stay without a complete request part (head or body) before the
     /// server closes it: idle keep-alive connections and clients that send their headers too slowly.
     /// Nil keeps connections open for ever.
@@ -20,30 +22,42 @@ public struct ServerConfiguration: Sendable {
 
     /// A configuration; the defaults are the documented ones.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, idleTimeout: Duration? = ServerConfiguration.defaultIdleTimeout
+        host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil, allowedHosts: [String]? = nil,
+        idleTimeout: Duration? = ServerConfiguration.defaultIdleTimeout
     ) {
         self.host = host
         self.port = port
         self.adminToken = adminToken
+        self.allowedHosts = allowedHosts
         self.idleTimeout = idleTimeout
+    }
+
+    /// What the network and web pages may do with a server so configured.
+    public var accessPolicy: WebAccessPolicy {
+        WebAccessPolicy(listeningOn: ListeningAddress(host), allowedHosts: allowedHosts, hasAdminToken: adminToken != nil)
     }
 }
 
 /// Builds the router of the whole server: the public API under `/v1` and the control API under `/_sim`.
 /// Requests of the public API are recorded in `journal`; with a `saver`, what each request changed
-/// is saved before its answer leaves.
+/// is saved before its answer leaves. `access` says which `Host` values are answered, how tenant
+/// keys are made and what the dashboard warns of; control calls from another site's page are
+/// refused whatever it says.
 ///
 /// ```swift
 /// let router = buildRouter(simulator: simulator, adminToken: nil, journal: RequestJournal(capacity: 100))
 /// let app = Application(router: router)
 /// ```
 public func buildRouter(
-    simulator: Simulator, adminToken: String?, journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil
+    simulator: Simulator, adminToken: String?, journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil,
+    access: WebAccessPolicy = .unrestricted
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let catalog = RouteCatalog()
     // Outermost, so that the logged duration covers the whole answer.
     router.add(middleware: RequestLogMiddleware())
+    // Before anything records or changes: a request for another host is answered and forgotten.
+    router.add(middleware: HostCheckMiddleware(hosts: access.hosts))
     // Outside everything else, so that it records the final answer, problem answers included.
     router.add(middleware: RequestJournalMiddleware(journal: journal, simulator: simulator))
     // Outside the problem middleware, so that refused requests (which may have used up a fault) are saved too.
@@ -66,12 +80,12 @@ public func buildRouter(
 
     // The dashboard's files hold no data: the page itself sends the admin token with its calls.
     DashboardController().register(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
-    var controlAPI = router.group("_sim")
+    var controlAPI = router.group("_sim").add(middleware: CrossSiteControlMiddleware())
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
     let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
-    SystemController(simulator: simulator, journal: journal).register(on: controlRoutes)
+    SystemController(simulator: simulator, journal: journal, exposureWarning: access.exposureWarning).register(on: controlRoutes)
     ClockController(simulator: simulator).register(on: controlRoutes)
-    TenantController(simulator: simulator).register(on: controlRoutes)
+    TenantController(simulator: simulator, keyPolicy: access.tenantKeys).register(on: controlRoutes)
     SIMInjectionController(simulator: simulator).register(on: controlRoutes)
     MOSMSController(simulator: simulator).register(on: controlRoutes)
     SettingsController(simulator: simulator).register(on: controlRoutes)
@@ -92,7 +106,8 @@ public func buildApplication(
     onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver),
+        router: buildRouter(
+            simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver, access: configuration.accessPolicy),
         server: .http1(
             configuration: .init(
                 additionalChannelHandlers: [HTTPParserErrorHandler()], idleTimeout: configuration.idleTimeout.map { TimeAmount($0) })),

@@ -61,6 +61,14 @@ struct ServeCommand: AsyncParsableCommand {
     var adminToken: String?
 
     @Option(
+        name: .customLong("allowed-hosts"),
+        help: ServeCommand.optionHelp(
+            "Host names (comma-separated; .domain for a domain and its subdomains; * for all) answered besides localhost, "
+                + "127.0.0.1, [::1] and the listening address; on an address other than loopback, the only ones answered.",
+            option: "allowed-hosts", default: "every host unless listening on loopback"))
+    var allowedHosts: String?
+
+    @Option(
         name: .customLong("log-level"),
         help: ServeCommand.optionHelp(
             "How much to log; info and below log one line per request.", option: "log-level", default: "info"))
@@ -145,13 +153,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let configuration = ServerConfiguration(
-            host: settings.host, port: settings.port, adminToken: settings.adminToken,
+            host: settings.host, port: settings.port, adminToken: settings.adminToken, allowedHosts: settings.allowedHosts,
             idleTimeout: settings.idleTimeoutSeconds > 0 ? .milliseconds(Int64(settings.idleTimeoutSeconds * 1000)) : nil)
+        if let warning = configuration.accessPolicy.exposureWarning { logger.warning("\(warning)") }
         let journal = RequestJournal(capacity: settings.journalSize, bodyLimit: settings.journalBodyLimit)
         let app = buildApplication(
             simulator: simulator, configuration: configuration, wallClock: wallClock, logger: logger, journal: journal, saver: saver
         ) { port in
-            let banner = StartupBanner(simulator: simulator, host: configuration.host, port: port, dataDirectory: settings.dataDirectory).text
+            let banner = StartupBanner(
+                simulator: simulator, host: configuration.host, port: port, dataDirectory: settings.dataDirectory,
+                exposureWarning: configuration.accessPolicy.exposureWarning
+            ).text
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import SimCore
 import SimHTTP
@@ -33,6 +34,8 @@ struct ServeSettings {
     var clock: ClockModeArgument
     var clockScale: Double
     var adminToken: String?
+    /// The names of `--allowed-hosts`, nil when not given.
+    var allowedHosts: [String]?
     var logLevel: Logger.Level
     var logFormat: LogFormat
     var generatedSIMs: Int
@@ -58,7 +61,8 @@ struct ServeSettings {
             let clockScale = try resolver.resolve(command.clockScale, option: "clock-scale", default: 1.0)
             try clockScale.require(clockScale.value > 0 && clockScale.value.isFinite, "be a number above 0")
             self.clockScale = clockScale.value
-            adminToken = try resolver.resolve(command.adminToken, option: "admin-token")?.value
+            adminToken = try Self.adminToken(command: command, resolver: resolver)
+            allowedHosts = try Self.allowedHosts(command: command, resolver: resolver)
             logLevel = try resolver.resolve(command.logLevel, option: "log-level", default: .info).value.level
             logFormat = try resolver.resolve(command.logFormat, option: "log-format", default: .text).value
             let generatedSIMs = try resolver.resolve(command.generatedSIMs, option: "generate-sims", default: 0)
@@ -78,6 +82,37 @@ struct ServeSettings {
         } catch let error as EnvironmentValueError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// `--admin-token`, else its variable; an empty token (or one no request could send) is refused
+    /// rather than taken for "no token", since its author meant to close the control API.
+    private static func adminToken(command: ServeCommand, resolver: EnvironmentResolver) throws -> String? {
+        let variable = EnvironmentResolver.variableName(forOption: "admin-token")
+        let (token, name): (String?, String) =
+            command.adminToken.map { ($0, "--admin-token") } ?? (resolver.environment[variable], variable)
+        guard let token else { return nil }
+        guard !token.isEmpty else {
+            throw ValidationError("\(name) is empty: give a token, or leave it out to run without one")
+        }
+        let sendable = token.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F } && token.count <= 1024
+        guard sendable else {
+            throw ValidationError(
+                "\(name) must be 1 to 1024 visible ASCII characters without spaces (the Authorization header that sends it holds nothing else)")
+        }
+        return token
+    }
+
+    /// `--allowed-hosts`, else its variable: a comma-separated list of host names, `.domain` or `*`.
+    private static func allowedHosts(command: ServeCommand, resolver: EnvironmentResolver) throws -> [String]? {
+        guard let setting = try resolver.resolve(command.allowedHosts, option: "allowed-hosts") else { return nil }
+        let entries = setting.value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        try setting.require(entries.count <= 100, "name at most 100 hosts")
+        for entry in entries {
+            if let problem = HostAllowList.problem(withAllowedHost: entry) {
+                throw ValidationError("\(setting.origin.name): \(problem)")
+            }
+        }
+        return entries
     }
 
     /// `--seed`, else `SMARTHUB_SIM_SEED` (a path) or `SMARTHUB_SIM_SEED_YAML` (a document), but not both.

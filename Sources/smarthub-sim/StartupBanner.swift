@@ -11,6 +11,8 @@ struct StartupBanner {
     let port: Int
     /// The data folder the world is kept in, when there is one.
     var dataDirectory: String?
+    /// What is open to anyone who reaches the port, when the control API is.
+    var exposureWarning: String?
 
     var text: String {
         let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
@@ -25,5 +27,6 @@ struct StartupBanner {
               Dashboard:             \(base)/_sim/ui
               Contracts:             \(base)/v1/openapi.yaml  \(base)/_sim/openapi.yaml
             """ + (dataDirectory.map { "\n  Data folder:           \($0) (saved before every answer)" } ?? "")
+                + (exposureWarning.map { "\n  WARNING:               \($0)" } ?? "")
     }
 }

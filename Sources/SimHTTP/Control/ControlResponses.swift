@@ -6,6 +6,8 @@ struct HealthResponse: Encodable, Sendable {
     let version: String
     let now: String
     let clockMode: String
+    /// What the operator should know, such as a control API open beyond this machine; usually empty.
+    let warnings: [String]
 }
 
 /// The clock as the control API shows it.

@@ -37,6 +37,24 @@ public struct HTTPProblem: Error, HTTPResponseError, Sendable {
         Problem(status: 401, title: "Invalid admin token", detail: "send Authorization: Bearer <admin token>"),
         headers: [.wwwAuthenticate: "Bearer"])
 
+    /// 403 for a request whose `Host` the server does not answer (a defence against DNS rebinding).
+    public static func hostNotAllowed(_ host: String?) -> HTTPProblem {
+        let named = host.map { "'\($0.prefix(HostAuthority.maximumLength))'" } ?? "a request without Host"
+        return HTTPProblem(
+            Problem(
+                status: 403, title: "Host not allowed",
+                detail: "this server does not answer \(named); use localhost or 127.0.0.1, or start it with --allowed-hosts"))
+    }
+
+    /// 403 for a control call that changes something and comes from another site's page.
+    public static func crossSiteControl(_ reason: String) -> HTTPProblem {
+        HTTPProblem(
+            Problem(
+                status: 403, title: "Cross-site request refused",
+                detail: "\(reason): the control API takes calls that change the world only from this server's own pages and from non-browser clients")
+        )
+    }
+
     /// 404 for a path that names no operation.
     public static func noRoute(_ method: HTTPRequest.Method, _ path: String) -> HTTPProblem {
         HTTPProblem(Problem(status: 404, title: "Not Found", detail: "no operation at \(method.rawValue) \(path)"))
