@@ -42,7 +42,7 @@ public struct ServerConfiguration: Sendable {
 /// Requests of the public API are recorded in `journal`; with a `saver`, what each request changed
 /// is saved before its answer leaves. `access` says which `Host` values are answered, how tenant
 /// keys are made and what the dashboard warns of; control calls from another site's page are
-/// refused whatever it says.
+/// refused whatever it says (as are other writes from another site's page).
 ///
 /// ```swift
 /// let router = buildRouter(simulator: simulator, adminToken: nil, journal: RequestJournal(capacity: 100))
@@ -58,6 +58,8 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     // Before anything records or changes: a request for another host is answered and forgotten.
     router.add(middleware: HostCheckMiddleware(hosts: access.hosts))
+    // Before the body is looked at, so that a cross-site call is refused as such whatever its content type.
+    router.add(middleware: CrossSiteRequestMiddleware())
     // Outside everything else, so that it records the final answer, problem answers included.
     router.add(middleware: RequestJournalMiddleware(journal: journal, simulator: simulator))
     // Outside the problem middleware, so that refused requests (which may have used up a fault) are saved too.
@@ -80,7 +82,7 @@ public func buildRouter(
 
     // The dashboard's files hold no data: the page itself sends the admin token with its calls.
     DashboardController().register(on: CatalogedRoutes(group: router.group("_sim"), catalog: catalog, prefix: "/_sim"))
-    var controlAPI = router.group("_sim").add(middleware: CrossSiteControlMiddleware())
+    var controlAPI = router.group("_sim")
     if let adminToken { controlAPI = controlAPI.add(middleware: AdminTokenMiddleware(token: adminToken)) }
     let controlRoutes = CatalogedRoutes(group: controlAPI, catalog: catalog, prefix: "/_sim")
     SystemController(simulator: simulator, journal: journal, exposureWarning: access.exposureWarning).register(on: controlRoutes)

@@ -89,6 +89,18 @@ import Testing
         }
     }
 
+    @Test(arguments: ["//_sim/reset", "/v1/global-sims/8944102015031128875/deactivate"])
+    func writesFromAnotherSiteAreRefusedOnEveryPathSpelling(path: String) async throws {
+        try await TestServer.run { server in
+            try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"by": "1d"}"#)
+            let reply = try await server.send(.post, path, json: "{}", headers: [.origin: "http://evil.example"])
+            #expect(reply.status == .forbidden)
+            #expect(server.simulator.clockReading().now.smarthubString == "2025-03-16T08:00:00+0000")
+            let sim = try await server.send(.get, "/v1/global-sims/8944102015031128875")
+            #expect(sim.json["status"] as? String == "ACTIVATED")
+        }
+    }
+
     @Test func readsAndThePublicAPIIgnoreTheOrigin() async throws {
         try await TestServer.run { server in
             let health = try await server.send(.get, "/_sim/health", key: nil, headers: [.origin: "http://evil.example"])

@@ -46,12 +46,12 @@ public struct HTTPProblem: Error, HTTPResponseError, Sendable {
                 detail: "this server does not answer \(named); use localhost or 127.0.0.1, or start it with --allowed-hosts"))
     }
 
-    /// 403 for a control call that changes something and comes from another site's page.
-    public static func crossSiteControl(_ reason: String) -> HTTPProblem {
+    /// 403 for a request other than GET or HEAD from another site's page.
+    public static func crossSiteRequest(_ reason: String) -> HTTPProblem {
         HTTPProblem(
             Problem(
                 status: 403, title: "Cross-site request refused",
-                detail: "\(reason): the control API takes calls that change the world only from this server's own pages and from non-browser clients")
+                detail: "\(reason): calls other than GET and HEAD are taken only from this server's own pages and from non-browser clients")
         )
     }
 

@@ -1,14 +1,17 @@
 import Hummingbird
 
-/// Refuses control calls other than GET and HEAD that a browser sends for another site's page:
-/// those with an `Origin` that is not the server's own (its host and port, compared with the
-/// request's `Host`), or with `Sec-Fetch-Site: cross-site`. A page can send a "simple" cross-site
-/// POST (`Content-Type: text/plain`) without the browser asking first, and without an admin token
-/// the control API needs nothing else. Non-browser clients send neither header and pass.
-struct CrossSiteControlMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Refuses requests other than GET and HEAD that a browser sends for another site's page: those
+/// with an `Origin` that is not the server's own (its host and port, compared with the request's
+/// `Host`), or with `Sec-Fetch-Site: cross-site`. A page can send a "simple" cross-site POST
+/// (`Content-Type: text/plain`) without the browser asking first, and without an admin token the
+/// control API needs nothing else. It applies to every path, since the router also routes spellings
+/// such as `//_sim/reset`; the public API loses nothing by it (it answers no cross-origin browser
+/// call: its `X-API-Key` makes the browser ask first, and the server grants nothing). Non-browser
+/// clients send neither header and pass.
+struct CrossSiteRequestMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.method != .get && request.method != .head, let reason = Self.refusal(of: request) {
-            return try HTTPProblem.crossSiteControl(reason).response(from: request, context: context)
+            return try HTTPProblem.crossSiteRequest(reason).response(from: request, context: context)
         }
         return try await next(request, context)
     }
