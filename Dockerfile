@@ -1,5 +1,5 @@
 # smarthub-sim: a release binary with the static Swift standard library, on slim Debian, as a
-# non-root user. `docker run -p 8080:8080 IMAGE` serves the embedded default seed on port 8080.
+# non-root user. `docker run -p 127.0.0.1:8080:8080 IMAGE` serves the embedded default seed on port 8080.
 # Every `serve` option is also an environment variable (SMARTHUB_SIM_PORT, SMARTHUB_SIM_SEED, …).
 # scripts/check-runtime-image starts the binary in a Debian root made from this file's runtime
 # stage (its packages, copies, user, environment and health check), without Docker.

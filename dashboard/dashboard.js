@@ -599,9 +599,17 @@
     await refreshAll();
   }
 
+  /** The server's warnings (health's `warnings`), such as a control API open to the network. */
+  async function showServerWarnings() {
+    const warnings = (await control("/health")).warnings || [];
+    $("server-warnings-text").textContent = warnings.join(" ");
+    $("server-warnings").hidden = warnings.length === 0;
+  }
+
   async function start() {
     try {
       await loadEnterprises();
+      await showServerWarnings();
     } catch (error) {
       showError(error);
       return;

@@ -316,6 +316,21 @@ def test_with_an_admin_token_the_page_asks_for_it(browser):
         stop_server(token_server)
 
 
+def test_a_server_open_to_the_network_says_so_on_the_page(browser, server):
+    # On loopback (the module's server) there is nothing to warn of
+    open_dashboard(browser, server)
+    assert not browser.find_element(By.ID, "server-warnings").is_displayed()
+    # Listening on every interface without a token, the page names what is exposed
+    exposed = start_server("--clock", "manual", "--host", "0.0.0.0")
+    try:
+        browser.get(exposed.base_url.replace("0.0.0.0", "127.0.0.1") + "/_sim/ui")
+        wait_for(browser, lambda b: b.find_element(By.ID, "server-warnings").is_displayed(), "the exposure warning did not show")
+        assert "without an admin token" in text_of(browser, "#server-warnings")
+        assert "-p 127.0.0.1:8080:8080" in text_of(browser, "#server-warnings")
+    finally:
+        stop_server(exposed)
+
+
 def test_a_large_fleet_is_paged_not_loaded(browser):
     large = start_server("--clock", "manual", "--generate-sims", "100000")
     try:
