@@ -5,6 +5,8 @@ import hmac
 import http.server
 import json
 import threading
+import time
+from datetime import datetime
 
 import requests
 
@@ -54,6 +56,61 @@ def test_a_suspend_reaches_a_receiver_signed_once_the_clock_advances():
         deliveries = requests.get(f"{control}/deliveries", params={"giccid": giccid}, timeout=10).json()["deliveries"]
         assert [d["state"] for d in deliveries] == ["DELIVERED"]
         assert deliveries[0]["attempts"][0]["httpStatus"] == 204
+    finally:
+        stop_server(server)
+        receiver.shutdown()
+
+
+class FreshnessReceiver(http.server.BaseHTTPRequestHandler):
+    """Checks signature and freshness as the README's receiver does, against a reference clock it is given."""
+
+    reference_now = staticmethod(lambda: 0)
+    verdicts: list = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        timestamp = self.headers.get("X-Smarthub-Timestamp", "")
+        expected = hmac.new(SECRET, timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+        signed = hmac.compare_digest(expected, self.headers.get("X-Smarthub-Signature", ""))
+        fresh = timestamp.isdigit() and abs(FreshnessReceiver.reference_now() - int(timestamp)) <= 300
+        FreshnessReceiver.verdicts.append((signed, fresh))
+        self.send_response(204 if signed and fresh else 401)
+        self.end_headers()
+
+    def log_message(self, *arguments):
+        pass
+
+
+def simulator_now(control: str) -> int:
+    now = requests.get(f"{control}/clock", timeout=10).json()["now"]
+    return int(datetime.strptime(now, "%Y-%m-%dT%H:%M:%S%z").timestamp())
+
+
+def test_signature_timestamps_pass_a_freshness_check_against_the_clock_that_fits_the_setting():
+    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FreshnessReceiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    server = start_server("--clock", "manual")
+    try:
+        control = server.base_url + "/_sim"
+        hook = f"http://127.0.0.1:{receiver.server_port}/hook"
+        assert requests.put(f"{control}/webhooks", json={"url": hook, "secret": SECRET.decode()}, timeout=10).status_code == 200
+        first, second = [s["giccid"] for s in server.get("/v1/global-sims?status=ACTIVATED&size=2").json()["sims"]]
+
+        # Simulated (the default): fresh against the simulator's clock, stale against the machine's (the seed is in 2025)
+        FreshnessReceiver.reference_now = staticmethod(lambda: simulator_now(control))
+        assert server.post(f"/v1/global-sims/{first}/suspend").status_code == 200
+        assert requests.post(f"{control}/clock/advance", json={"by": "1h"}, timeout=30).status_code == 200
+        assert FreshnessReceiver.verdicts == [(True, True)]
+        assert abs(time.time() - simulator_now(control)) > 300
+
+        # Wall: fresh against the machine's clock, whatever the simulated time
+        assert requests.put(f"{control}/settings", json={"signatureTime": "wall"}, timeout=10).json()["signatureTime"] == "wall"
+        FreshnessReceiver.reference_now = staticmethod(lambda: int(time.time()))
+        assert server.post(f"/v1/global-sims/{second}/suspend").status_code == 200
+        assert requests.post(f"{control}/clock/advance", json={"by": "1h"}, timeout=30).status_code == 200
+        assert FreshnessReceiver.verdicts == [(True, True), (True, True)]
+        states = [d["state"] for d in requests.get(f"{control}/deliveries", timeout=10).json()["deliveries"]]
+        assert states == ["DELIVERED", "DELIVERED"]
     finally:
         stop_server(server)
         receiver.shutdown()
