@@ -83,3 +83,5 @@ class SmarthubServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        if self.log_path:
+            Path(self.log_path).unlink(missing_ok=True)
