@@ -8,9 +8,12 @@ import SimCore
 /// a secret; success is a 2xx within the push's timeout.
 public final class HTTPPushTransport: PushTransport {
     private let client: HTTPClient
+    /// The machine's clock, for signatures that cover the wall time (``SignatureTime/wall``).
+    private let wallClock: any WallClock
 
     /// A transport with its own pooled HTTP client; call ``shutdown()`` when done.
-    public init() {
+    public init(wallClock: any WallClock = SystemWallClock()) {
+        self.wallClock = wallClock
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
@@ -32,7 +35,7 @@ public final class HTTPPushTransport: PushTransport {
         outgoing.headers.add(name: "X-Smarthub-Event-Type", value: request.event.eventType.rawValue)
         outgoing.headers.add(name: "X-Smarthub-Attempt", value: String(request.attemptNumber))
         if let secret = request.secret {
-            let timestamp = String(request.time.secondsSinceEpoch)
+            let timestamp = String(signatureSeconds(of: request))
             outgoing.headers.add(name: PushSignature.timestampHeader, value: timestamp)
             outgoing.headers.add(name: PushSignature.signatureHeader, value: PushSignature.sign(body: body, timestamp: timestamp, secret: secret))
         }
@@ -48,6 +51,14 @@ public final class HTTPPushTransport: PushTransport {
             return PushOutcome(httpStatus: nil, error: "timed out after \(request.timeout.milliseconds) ms")
         } catch {
             return PushOutcome(httpStatus: nil, error: "\(error)")
+        }
+    }
+
+    /// The unix time (seconds) the request's signature covers, as its settings choose.
+    func signatureSeconds(of request: PushRequest) -> Int64 {
+        switch request.signatureTime {
+        case .simulated: request.time.secondsSinceEpoch
+        case .wall: Timestamp(millisecondsSinceEpoch: wallClock.nowMilliseconds()).secondsSinceEpoch
         }
     }
 }

@@ -16,6 +16,7 @@ struct SettingsEntry: SeedEntry {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case batchStartDelay, batchTaskInterval, pushTimeout, pushRetrySchedule, smsDeliveryDelay
         case cycleUsageThresholdPercents, prepaidTrafficThresholdPercents, noSessionAlert, testQuotaBytes, prepaidExpiryWarning
+        case signatureTime
     }
 
     /// Time from a batch job's turn to its first task.
@@ -38,6 +39,8 @@ struct SettingsEntry: SeedEntry {
     var testQuotaBytes: Int64?
     /// How long before a prepaid package expires ABOUT_TO_EXPIRE goes out.
     var prepaidExpiryWarning: SimDuration?
+    /// Which time push signatures cover.
+    var signatureTime: SignatureTime?
     /// Where the keys are in the file.
     var location: EntryLocation
 
@@ -54,6 +57,7 @@ struct SettingsEntry: SeedEntry {
         let alert: SeedDuration? = reader.optional(.noSessionAlert)
         testQuotaBytes = reader.optional(.testQuotaBytes)
         let warning: SeedDuration? = reader.optional(.prepaidExpiryWarning)
+        signatureTime = reader.optionalEnum(.signatureTime)
         try reader.finish()
         prepaidExpiryWarning = warning?.duration
         noSessionAlert = alert?.duration
@@ -78,6 +82,7 @@ struct SettingsEntry: SeedEntry {
         if let noSessionAlert { settings.noSessionAlert = noSessionAlert }
         if let testQuotaBytes { settings.testQuotaBytes = testQuotaBytes }
         if let prepaidExpiryWarning { settings.prepaidExpiryWarning = prepaidExpiryWarning }
+        if let signatureTime { settings.signatureTime = signatureTime }
         return settings
     }
 }

@@ -142,7 +142,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "smarthub-sim", factory: settings.logFormat.makeHandler)
         logger.logLevel = settings.logLevel
         let wallClock = SystemWallClock()
-        let transport = HTTPPushTransport()
+        let transport = HTTPPushTransport(wallClock: wallClock)
         let simulator = Simulator(
             seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport)
         let saver: WorldSaver?

@@ -45,6 +45,21 @@ import Testing
         #expect(try deliveries(simulator).map(\.state) == [.delivered])
     }
 
+    @Test func anAttemptCarriesTheEnterprisesSignatureTimeSetting() async throws {
+        // Given an enterprise whose pushes are signed with the machine's time
+        let transport = ScriptedPushTransport()
+        let simulator = try simulator(transport)
+        var settings = try simulator.settings(enterprise: enterprise)
+        #expect(settings.signatureTime == .simulated)
+        settings.signatureTime = .wall
+        _ = try simulator.updateSettings(settings, enterprise: enterprise)
+        // When a push goes out
+        _ = try simulator.perform(.deactivate, giccid: TestWorld.giccid(.activated), enterprise: enterprise, source: .api)
+        try await simulator.advanceAndDeliver(by: .zero)
+        // Then its attempt tells the transport so
+        #expect(transport.requests.map(\.signatureTime) == [.wall])
+    }
+
     @Test func aRedeliveryGoesToTheWebhookConfiguredNowWithTheSameEvent() async throws {
         // Given a push that failed for good at an old URL
         let transport = ScriptedPushTransport([nil])

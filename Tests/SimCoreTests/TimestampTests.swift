@@ -88,12 +88,17 @@ struct TimestampTests {
             "2025-01-01T23:59:60+0000",
             "2025-01-01T00:00:00+2400",
             "2025-01-01T00:00:00+0060",
-            "2025-01-01T00:00:00+00:00",  // too long: colon in the offset
-            "2025-01-01T00:00:00Z",  // too short
             "2025-01-01T00:00:00+000",  // too short
             "2025-01-01T00:00:00+00000",  // too long
-            "2025-01-01T00:00:00.000+0000",  // fractions are not in the format
             "2025-01-01 00:00:00+0000",  // space for T
+            "2025-01-01T00:00:00+24:00",  // offset hours past 23
+            "2025-01-01T00:00:00+00:60",
+            "2025-01-01T00:00:00+00:",  // RFC 3339 offset cut short
+            "2025-01-01T00:00:00.+0000",  // a dot without digits
+            "2025-01-01T00:00:00.1234567890Z",  // more than nine fraction digits
+            "2025-01-01T00:00:00ZZ",
+            "2025-01-01T00:00:00",  // no offset
+            "2025-01-01T00:00:00+0000 ",  // trailing space
             "2025/01/01T00:00:00+0000",
             "2025-01-01T00-00-00+0000",
             "20a5-01-01T00:00:00+0000",  // letters
@@ -110,6 +115,32 @@ struct TimestampTests {
         // When it is parsed, then it is refused with the text in the error
         #expect(throws: TimestampFormatError(text: text)) { try Timestamp(smarthub: text) }
         #expect(TimestampFormatError(text: text).message.contains("yyyy-MM-dd'T'HH:mm:ssZ"))
+    }
+
+    @Test(
+        "RFC 3339 forms are read too: Z, an offset with a colon, fractional seconds to the millisecond",
+        arguments: [
+            ("2025-03-15T08:00:00Z", Int64(1_742_025_600_000)),
+            ("2025-03-15T08:00:00z", 1_742_025_600_000),
+            ("2025-03-15t08:00:00Z", 1_742_025_600_000),
+            ("2025-03-15T08:00:00+00:00", 1_742_025_600_000),
+            ("2025-03-15T09:30:00+01:30", 1_742_025_600_000),
+            ("2025-03-15T04:30:00-03:30", 1_742_025_600_000),
+            ("2025-03-15T08:00:00.5Z", 1_742_025_600_500),
+            ("2025-03-15T08:00:00.25+00:00", 1_742_025_600_250),
+            ("2025-03-15T08:00:00.020+0000", 1_742_025_600_020),
+            ("2025-03-15T08:00:00.123456789Z", 1_742_025_600_123),
+            ("2025-03-15T08:00:00.999999-01:00", 1_742_029_200_999),
+            ("2025-03-15T09:00:00 01:00", 1_742_025_600_000),
+        ])
+    func rfc3339(text: String, milliseconds: Int64) throws {
+        // Given a time as a generated client or a date library writes it
+        // When it is parsed
+        let parsed = try Timestamp(smarthub: text)
+        // Then it is the instant meant, and answers still write the documented form
+        #expect(parsed.millisecondsSinceEpoch == milliseconds)
+        #expect(parsed.smarthubString == Timestamp(millisecondsSinceEpoch: milliseconds).smarthubString)
+        #expect(parsed.smarthubString.hasSuffix("+0000"))
     }
 
     @Test(

@@ -131,6 +131,26 @@ import Testing
         }
     }
 
+    @Test func timesAreReadInRFC3339FormsAndAnsweredInTheDocumentedOne() async throws {
+        try await TestServer.run { server in
+            // Given a change at 08:00 and another an hour later
+            let giccid = try await server.sim(inStatus: "INVENTORY")
+            try await server.send(.post, "/v1/global-sims/\(giccid)/activate")
+            // When the clock is moved with an RFC 3339 time (as a generated client writes it)
+            let moved = try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"to": "2025-03-15T10:00:00.000+01:00"}"#)
+            #expect(moved.status == .ok)
+            // Then the answer writes the documented form
+            #expect(moved.json["now"] as? String == "2025-03-15T09:00:00+0000")
+            try await server.send(.post, "/v1/global-sims/\(giccid)/deactivate")
+            // And query times in RFC 3339 forms filter as their documented equivalents do
+            let later = try await server.send(.get, "/v1/global-sims/changeLogs?startTime=2025-03-15T08:30:00Z")
+            #expect(later.items("changeLogs").map { $0["after"] as? String } == ["DEACTIVATED"])
+            let earlier = try await server.send(.get, "/v1/global-sims/changeLogs?endTime=2025-03-15T08:00:00.5%2B00:00")
+            #expect(earlier.items("changeLogs").map { $0["after"] as? String } == ["ACTIVATED"])
+            #expect(earlier.items("changeLogs").first?["changeTime"] as? String == "2025-03-15T08:00:00+0000")
+        }
+    }
+
     @Test func customFieldsUpdateOnlyTheGivenKeys() async throws {
         try await TestServer.run { server in
             let giccid = try await server.anySIM()

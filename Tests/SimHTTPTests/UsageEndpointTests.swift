@@ -120,4 +120,15 @@ import Testing
             #expect(try await server.send(.get, "/_sim/settings", key: nil).json["prepaidExpiryWarning"] as? Double == 43_200)
         }
     }
+
+    @Test func theSignatureTimeIsSimulatedUnlessSetToWall() async throws {
+        try await TestServer.run { server in
+            #expect(try await server.send(.get, "/_sim/settings", key: nil).json["signatureTime"] as? String == "simulated")
+            let wall = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"signatureTime": "wall"}"#)
+            #expect(wall.status == .ok && wall.json["signatureTime"] as? String == "wall")
+            let bad = try await server.send(.put, "/_sim/settings", key: nil, json: #"{"signatureTime": "local"}"#)
+            #expect(bad.status == .unprocessableContent && bad.errors.first?["field"] as? String == "signatureTime")
+            #expect(try await server.send(.get, "/_sim/settings", key: nil).json["signatureTime"] as? String == "wall")
+        }
+    }
 }

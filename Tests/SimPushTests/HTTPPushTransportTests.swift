@@ -47,6 +47,29 @@ import Testing
         try await transport.shutdown()
     }
 
+    @Test func withSignatureTimeWallTheSignatureCoversTheMachinesTimeNotTheSimulatedOne() async throws {
+        // Given a machine clock far from the simulated time, and a push whose settings ask for wall time
+        let receiver = ReceiverApp()
+        let machine = ManualWallClock(milliseconds: 1_900_000_000_750)
+        let transport = HTTPPushTransport(wallClock: machine)
+        try await receiver.run { base in
+            var wallSigned = request("\(base)/hook", secret: "s3cret")
+            wallSigned.signatureTime = .wall
+            // When it is sent
+            _ = await transport.send(wallSigned)
+            // Then the timestamp is the machine's (whole seconds), and the signature covers it
+            let received = try #require(receiver.received.all.first)
+            let timestamp = try #require(received.headers[HTTPField.Name("X-Smarthub-Timestamp")!])
+            let signature = try #require(received.headers[HTTPField.Name("X-Smarthub-Signature")!])
+            #expect(timestamp == "1900000000")
+            #expect(PushSignature.isValid(signature, body: received.body, timestamp: timestamp, secret: "s3cret"))
+            // And the envelope still carries the simulated event time
+            let json = try #require(try JSONSerialization.jsonObject(with: received.body) as? [String: Any])
+            #expect(json["eventTime"] as? String == "2025-03-15T08:00:00+0000")
+        }
+        try await transport.shutdown()
+    }
+
     @Test func withoutASecretThereIsNoSignature() async throws {
         let receiver = ReceiverApp()
         let transport = HTTPPushTransport()

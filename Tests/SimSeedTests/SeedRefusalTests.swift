@@ -125,9 +125,10 @@ struct SeedRefusalTests {
         Breakage(
             name: "bad time format", old: "createdTime: \"2025-01-01T00:00:00+0000\"", new: "createdTime: \"2025-01-01 00:00:00\"",
             path: "enterprises[0].sims[0].createdTime",
-            message: "'2025-01-01 00:00:00' is not a time in the format yyyy-MM-dd'T'HH:mm:ssZ, e.g. 2018-10-10T10:32:50+0000"),
+            message: "'2025-01-01 00:00:00' is not a time in the format yyyy-MM-dd'T'HH:mm:ssZ, e.g. 2018-10-10T10:32:50+0000 (RFC 3339 is read too"),
         Breakage(
-            name: "time with an offset colon", old: "startTime: \"2025-03-15T08:00:00+0000\"", new: "startTime: \"2025-03-15T08:00:00+00:00\"",
+            name: "time with an offset past 23 hours", old: "startTime: \"2025-03-15T08:00:00+0000\"",
+            new: "startTime: \"2025-03-15T08:00:00+24:00\"",
             path: "startTime", message: "is not a time in the format"),
         Breakage(
             name: "bad API key", old: "apiKey: \"acme-key-0123456789abcdef\"", new: "apiKey: \"short key\"",

@@ -39,6 +39,15 @@ struct SeedSettingsTests {
         #expect(settings.smsDeliveryDelay == .minutes(1))
     }
 
+    @Test("the signature time is simulated unless the seed says wall; another word is refused")
+    func signatureTime() throws {
+        #expect(try SeedLoader.load(yaml: SeedFixtures.minimalYAML, source: "minimal.yaml").settings.signatureTime == .simulated)
+        let wall = try SeedLoader.load(yaml: SeedFixtures.minimalYAML + "\nsettings:\n  signatureTime: wall\n", source: "wall.yaml")
+        #expect(wall.settings.signatureTime == .wall)
+        let refused = SeedFixtures.refusal(of: SeedFixtures.minimalYAML + "\nsettings:\n  signatureTime: local\n")
+        #expect(refused?.description.contains("settings.signatureTime") == true)
+    }
+
     @Test("a bad duration or an unknown setting is refused, naming it")
     func refusals() throws {
         let badDuration = SeedFixtures.refusal(of: SeedFixtures.minimalYAML + "\nsettings:\n  batchTaskInterval: \"soon\"\n")

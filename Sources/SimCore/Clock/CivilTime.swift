@@ -38,36 +38,6 @@ public struct CivilTime: Equatable, Sendable {
         daysFromCivil(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
 
-    /// Parses `yyyy-MM-ddTHH:mm:ss±HHMM` (a space may stand for `+`) into seconds since the epoch.
-    static func parseSmarthub(_ bytes: [UInt8]) -> Int64? {
-        guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
-        else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        let sign: Int64
-        switch bytes[19] {
-        case UInt8(ascii: "+"), UInt8(ascii: " "): sign = 1
-        case UInt8(ascii: "-"): sign = -1
-        default: return nil
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            let offsetHours = number(20..<22), let offsetMinutes = number(22..<24),
-            (1...12).contains(month), day >= 1, day <= daysInMonth(year: Int64(year), month: month),
-            hour < 24, minute < 60, second < 60, offsetHours < 24, offsetMinutes < 60
-        else { return nil }
-        let local = secondsSinceEpoch(year: Int64(year), month: month, day: day, hour: hour, minute: minute, second: second)
-        return local - sign * Int64(offsetHours * 3600 + offsetMinutes * 60)
-    }
-
     static func daysInMonth(year: Int64, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

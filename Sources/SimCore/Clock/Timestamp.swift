@@ -57,14 +57,15 @@ extension Timestamp {
     /// The billing cycle this moment falls in: the UTC calendar month, `YYYY-MM`.
     public var cycleName: String { civil.cycleName }
 
-    /// Parses the Smarthub time format `yyyy-MM-dd'T'HH:mm:ss±HHMM`.
+    /// Parses a time in the Smarthub format `yyyy-MM-dd'T'HH:mm:ss±HHMM` or in RFC 3339 (`Z`,
+    /// `±HH:MM`, fractional seconds kept to the millisecond): see ``TimeTextParser``.
     ///
     /// A space in place of the `+` is accepted, since an unencoded `+` in a query string reads as a space.
     public init(smarthub text: some StringProtocol) throws(TimestampFormatError) {
-        guard let parsed = CivilTime.parseSmarthub(Array(text.utf8)) else {
+        guard let parsed = TimeTextParser.milliseconds(of: text) else {
             throw TimestampFormatError(text: String(text))
         }
-        self.init(secondsSinceEpoch: parsed)
+        self.init(millisecondsSinceEpoch: parsed)
     }
 }
 
@@ -75,6 +76,7 @@ public struct TimestampFormatError: Error, Sendable, Equatable {
 
     /// A sentence for people, naming the expected format.
     public var message: String {
-        "'\(text)' is not a time in the format yyyy-MM-dd'T'HH:mm:ssZ, e.g. 2018-10-10T10:32:50+0000"
+        "'\(text)' is not a time in the format yyyy-MM-dd'T'HH:mm:ssZ, e.g. 2018-10-10T10:32:50+0000 (RFC 3339 is read too: "
+            + "2018-10-10T10:32:50Z, 2018-10-10T10:32:50.250+00:00)"
     }
 }

@@ -13,11 +13,13 @@ public struct PushRequest: Equatable, Sendable {
     public var time: Timestamp
     /// How long the receiver has to answer, in wall time.
     public var timeout: SimDuration
+    /// Which time the signature covers: ``time`` or the machine's time when the attempt leaves.
+    public var signatureTime: SignatureTime
 
     /// A request with every field given.
     public init(
         enterpriseName: String, tenantSerial: UInt64, event: PushEvent, url: String, secret: String?, attemptNumber: Int, time: Timestamp,
-        timeout: SimDuration
+        timeout: SimDuration, signatureTime: SignatureTime = .simulated
     ) {
         self.enterpriseName = enterpriseName
         self.tenantSerial = tenantSerial
@@ -27,6 +29,7 @@ public struct PushRequest: Equatable, Sendable {
         self.attemptNumber = attemptNumber
         self.time = time
         self.timeout = timeout
+        self.signatureTime = signatureTime
     }
 }
 

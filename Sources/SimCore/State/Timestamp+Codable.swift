@@ -1,22 +1,12 @@
-/// A timestamp in a state document: the Smarthub format, with milliseconds when it has any
-/// (`2025-03-15T08:00:00+0000`, `2025-03-15T08:00:00.020+0000`), so that a state reads back exactly.
+/// A timestamp in a state document: written in the Smarthub format, with milliseconds when it has any
+/// (`2025-03-15T08:00:00+0000`, `2025-03-15T08:00:00.020+0000`), so that a state reads back exactly;
+/// read in every form ``Timestamp/init(smarthub:)`` reads.
 extension Timestamp: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        var whole = Substring(text)
-        var milliseconds: Int64 = 0
-        if let dot = text.firstIndex(of: "."), let sign = text[dot...].firstIndex(where: { $0 == "+" || $0 == "-" }) {
-            let digits = text[text.index(after: dot)..<sign]
-            guard digits.count == 3, let value = Int64(digits) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected 3 digits of milliseconds in \(text)")
-            }
-            milliseconds = value
-            whole = text[..<dot] + text[sign...]
-        }
         do {
-            let seconds = try Timestamp(smarthub: whole)
-            self.init(millisecondsSinceEpoch: seconds.millisecondsSinceEpoch + milliseconds)
+            self = try Timestamp(smarthub: text)
         } catch {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.message)
         }

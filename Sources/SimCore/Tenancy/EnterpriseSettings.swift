@@ -24,6 +24,8 @@ public struct EnterpriseSettings: Equatable, Sendable, Codable {
     /// `PREPAID_PACKAGE_EXPIRED` with phase `ABOUT_TO_EXPIRE` goes out this long before a prepaid
     /// package expires (for packages that start after a change of this setting).
     public var prepaidExpiryWarning: SimDuration = .days(3)
+    /// Which time push signatures cover: the simulated time (the default) or the machine's.
+    public var signatureTime: SignatureTime = .simulated
 
     /// The defaults: a batch job starts a second after its turn comes and runs 50 tasks a second,
     /// so a job of 100 SIMs ends about 3 simulated seconds after it was posted; a push has 5 s to

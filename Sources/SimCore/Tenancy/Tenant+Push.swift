@@ -23,7 +23,8 @@ extension Tenant {
         guard let (delivery, attemptNumber) = deliveries.beginAttempt(eventId, dueAt: time) else { return nil }
         return PushRequest(
             enterpriseName: enterprise.name, tenantSerial: serial, event: delivery.event, url: delivery.url, secret: delivery.secret,
-            attemptNumber: attemptNumber, time: time, timeout: settings.pushTimeout)
+            attemptNumber: attemptNumber, time: time, timeout: settings.pushTimeout,
+            signatureTime: settings.signatureTime)
     }
 
     /// Records what came of an attempt and asks for the attempts it leads to.

@@ -15,6 +15,7 @@ struct SettingsController {
             try body.rejectUnknownKeys(allowed: [
                 "enterpriseName", "batchStartDelay", "batchTaskInterval", "pushTimeout", "pushRetrySchedule", "smsDeliveryDelay",
                 "cycleUsageThresholdPercents", "prepaidTrafficThresholdPercents", "noSessionAlert", "testQuotaBytes", "prepaidExpiryWarning",
+                "signatureTime",
             ])
             let enterprise = try scope.enterprise(of: request, body: body)
             var settings = try simulator.settings(enterprise: enterprise)
@@ -39,6 +40,7 @@ struct SettingsController {
                 guard warning.milliseconds >= 0 else { throw body.invalid("prepaidExpiryWarning", "a warning is 0 or more seconds ahead") }
                 settings.prepaidExpiryWarning = warning
             }
+            if let signatureTime = try body.enumeration("signatureTime", SignatureTime.self) { settings.signatureTime = signatureTime }
             if let schedule = try body.durations("pushRetrySchedule") {
                 guard schedule.count <= 20 else { throw body.invalid("pushRetrySchedule", "at most 20 retries") }
                 settings.pushRetrySchedule = schedule
@@ -71,6 +73,7 @@ struct SettingsResponse: Encodable, Sendable {
     let noSessionAlert: Double
     let testQuotaBytes: Int64
     let prepaidExpiryWarning: Double
+    let signatureTime: String
 
     init(_ settings: EnterpriseSettings) {
         batchStartDelay = Self.seconds(settings.batchStartDelay)
@@ -83,6 +86,7 @@ struct SettingsResponse: Encodable, Sendable {
         noSessionAlert = Self.seconds(settings.noSessionAlert)
         testQuotaBytes = settings.testQuotaBytes
         prepaidExpiryWarning = Self.seconds(settings.prepaidExpiryWarning)
+        signatureTime = settings.signatureTime.rawValue
     }
 
     private static func seconds(_ duration: SimDuration) -> Double { Double(duration.milliseconds) / 1000 }
