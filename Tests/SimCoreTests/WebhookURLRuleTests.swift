@@ -16,8 +16,9 @@ import Testing
         ("http://127.0.0.1:65536/h", "port"), ("http://127.0.0.1:99999/h", "port"), ("http://127.0.0.1:0/h", "port"),
         ("http://h:/h", "port"), ("http://h:-1/h", "port"), ("http://h:8o/h", "port"), ("http://h:000080/h", "port"),
         ("ftp://h/", "http"), ("h/x", "http"), ("http:///x", "host"), ("http://:80/x", "host"), ("http://[::1/x", "IPv6"),
-        ("http://u:p@h/x", "credentials"), ("http://h/a b", "control"), ("http://h/\u{1}", "control"), ("http://h/\u{7F}", "control"),
-        ("http://h/" + String(repeating: "a", count: 2048), "2048"),
+        ("http://u:p@h/x", "credentials"), ("http://h/a b", "spaces"), ("http://h/\u{1}", "control"), ("http://h/\u{7F}", "control"),
+        ("http://h/" + String(repeating: "a", count: 2048), "2048"), ("http://h:080/", "port"), ("http://a[b/", "host"),
+        ("http://[zz]/", "IPv6"), ("http://h/é", "ASCII"),
     ])
     func anUnusableURLIsRefusedWithItsReason(url: String, reason: String) {
         #expect(WebhookURLRule.problem(with: url)?.contains(reason) == true)

@@ -121,7 +121,7 @@ def test_a_receiver_that_stalls_after_its_headers_is_given_up_on_within_the_push
         assert time.monotonic() - started < 2 + 3
         deliveries = control(server, "GET", "/deliveries", params={"giccid": giccid}).json()["deliveries"]
         attempt = deliveries[0]["attempts"][0]
-        assert attempt["httpStatus"] is None and "timed out" in attempt["error"], attempt
+        assert attempt.get("httpStatus") is None and "timed out" in attempt["error"], attempt
         # A later advance is not queued behind the stalled one.
         started = time.monotonic()
         assert control(server, "POST", "/clock/advance", json={"by": "1s"}).status_code == 200
@@ -145,7 +145,7 @@ def test_a_refused_connection_fails_at_once_and_a_receiver_back_up_is_reached_at
     assert control(server, "POST", "/clock/advance", json={"by": "0s"}).status_code == 200
     assert time.monotonic() - started < 2, "a refused connection waited for the timeout"
     first = control(server, "GET", "/deliveries", params={"giccid": giccid}).json()["deliveries"][0]
-    assert first["attempts"][0]["httpStatus"] is None
+    assert first["attempts"][0].get("httpStatus") is None
     # The receiver comes up; the next attempt reaches it at once, with no back-off left over.
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -166,7 +166,7 @@ def test_a_refused_connection_fails_at_once_and_a_receiver_back_up_is_reached_at
         reply = control(server, "POST", f"/deliveries/{first['eventId']}/redeliver")
         assert reply.status_code == 200, reply.text
         assert time.monotonic() - started < 2
-        assert reply.json()["attempts"][-1]["httpStatus"] == 204, reply.json()
+        assert reply.json()["attempts"][-1].get("httpStatus") == 204, reply.json()
     finally:
         listener.close()
 
@@ -262,7 +262,9 @@ def test_a_state_document_with_a_queued_job_without_its_step_is_refused(server):
     refused_whole(server, document, ["no scheduled step"])
 
 
-@pytest.mark.parametrize("giccid", ["x" * 900_000, "8944990000000000001x", "12", "89" + "0" * 30])
+@pytest.mark.parametrize(
+    "giccid", ["x" * 900_000, "8944990000000000001x", "12", "89" + "0" * 30], ids=["900KB", "letter", "short", "long"]
+)
 def test_a_batch_refuses_a_giccid_of_the_wrong_shape(server, giccid):
     before = state(server)
     reply = server.post("/v1/batchJobs/global-sims/deactivate", json={"giccids": [giccid]})
@@ -282,7 +284,7 @@ def test_a_reset_waits_for_a_running_advance_and_the_world_is_that_of_one_order(
         assert server.post(f"/v1/global-sims/{giccid}/suspend").status_code == 200
         start = control(server, "GET", "/clock").json()["now"]
         results = {}
-        advance = threading.Thread(target=lambda: results.update(advance=control(server, "POST", "/clock/advance", json={"by": "30d"})))
+        advance = threading.Thread(target=lambda: results.update(advance=control(server, "POST", "/clock/advance", json={"by": "1s"})))
         advance.start()
         # The reset is sent once the advance is waiting on the stalled receiver.
         assert reached.wait(timeout=10)
