@@ -9,14 +9,18 @@ import Testing
     let enterprise = TestWorld.enterpriseName
 
     /// Values at and past the edges of Int64 and UInt64, negatives and 10^12.
-    static let extremes: [Double] = [-1, 0, 1e12, 9_007_199_254_740_991, 9_007_199_254_740_992, 9.223372036854775807e18, 1.8446744073709551615e19]
+    static let extremes: [Double] = [
+        -9.223372036854775808e18, -1, 0, 1e12, 9_007_199_254_740_991, 9_007_199_254_740_992, 9.223372036854775807e18, 1.8446744073709551615e19,
+    ]
 
     /// Where the numbers go, as a path of keys (a number picks an element of a list).
     static let places: [[String]] = [
         ["nextTenantSerial"], ["scheduled", "nextSequence"], ["scheduled", "pending", "0", "sequence"],
         ["enterprises", "0", "identifiers", "serial"], ["enterprises", "0", "serial"], ["enterprises", "0", "backgroundTraffic", "generation"],
         ["enterprises", "0", "backgroundTraffic", "bytesPerDay"], ["enterprises", "0", "sims", "0", "cycleDataUsageBytes"],
-        ["enterprises", "0", "sims", "0", "cycleSmsCount"],
+        ["enterprises", "0", "sims", "0", "cycleSmsCount"], ["enterprises", "0", "settings", "prepaidExpiryWarning"],
+        ["enterprises", "0", "settings", "batchTaskInterval"], ["enterprises", "0", "settings", "pushTimeout"],
+        ["enterprises", "0", "settings", "noSessionAlert"], ["enterprises", "0", "settings", "testQuotaBytes"],
     ]
 
     /// A world with pending work, traffic on and a batch job queued, as a JSON object.
@@ -47,6 +51,7 @@ import Testing
         switch value {
         case 1.8446744073709551615e19: return UInt64.max
         case 9.223372036854775807e18: return Int64.max
+        case -9.223372036854775808e18: return Int64.min
         default: return Int64(value)
         }
     }

@@ -12,6 +12,7 @@ extension Tenant {
             problems.append(problem)
             return problems.count < Self.problemsNamed
         }
+        for problem in settings.rangeProblems where !note(problem) { return problems }
         for (name, package) in servicePackages {
             if package.name != name, !note("service package '\(name)' is named '\(package.name)'") { return problems }
             if accounts[package.accountName] == nil, !note("service package '\(name)' belongs to unknown account '\(package.accountName)'") {
