@@ -6,6 +6,10 @@ import SimCore
 
 /// Delivers pushes with AsyncHTTPClient: a JSON POST of the envelope, signed when the webhook has
 /// a secret; success is a 2xx within the push's timeout.
+///
+/// The timeout covers the whole exchange (connecting, the answer's head and its body): a receiver
+/// that stalls at any point is given up on when it runs out. Each attempt is its own try: a
+/// refused connection fails at once, with no back-off carried over to later attempts.
 public final class HTTPPushTransport: PushTransport {
     private let client: HTTPClient
     /// The machine's clock, for signatures that cover the wall time (``SignatureTime/wall``).
@@ -17,6 +21,8 @@ public final class HTTPPushTransport: PushTransport {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
+        // A failed connection fails its attempt at once; the next attempt connects afresh.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -26,6 +32,8 @@ public final class HTTPPushTransport: PushTransport {
     }
 
     public func send(_ request: PushRequest) async -> PushOutcome {
+        // A URL kept from before the rule (or built around it) is an outcome, never a crash in the transport.
+        if let problem = WebhookURLRule.problem(with: request.url) { return PushOutcome(httpStatus: nil, error: "not sent: \(problem)") }
         let body = PushEnvelope.body(of: request.event)
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = .POST
@@ -40,15 +48,39 @@ public final class HTTPPushTransport: PushTransport {
             outgoing.headers.add(name: PushSignature.signatureHeader, value: PushSignature.sign(body: body, timestamp: timestamp, secret: secret))
         }
         outgoing.body = .bytes(ByteBuffer(bytes: body))
+        // At most a day: a larger setting would overflow TimeAmount's nanoseconds.
+        let milliseconds = min(max(1, request.timeout.milliseconds), 86_400_000)
+        let timedOut = PushOutcome(httpStatus: nil, error: "timed out after \(request.timeout.milliseconds) ms")
+        let client = client
+        return await withTaskGroup(of: PushOutcome.self) { group in
+            group.addTask { [outgoing] in
+                await Self.exchange(outgoing, client: client, deadline: .now() + .milliseconds(milliseconds), timedOut: timedOut)
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return timedOut
+            }
+            let first = await group.next() ?? timedOut
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// One POST and its answer, head and (a bounded part of the) body; cancelled when the timeout runs out.
+    private static func exchange(
+        _ outgoing: HTTPClientRequest, client: HTTPClient, deadline: NIODeadline, timedOut: PushOutcome
+    ) async
+        -> PushOutcome
+    {
         do {
-            // At most a day: a larger setting would overflow TimeAmount's nanoseconds.
-            let timeout = TimeAmount.milliseconds(min(max(1, request.timeout.milliseconds), 86_400_000))
-            let response = try await client.execute(outgoing, timeout: timeout)
+            let response = try await client.execute(outgoing, deadline: deadline)
             // Read (and drop) a bounded part of the body so the connection can be reused.
             _ = try? await response.body.collect(upTo: 64 * 1024)
             return PushOutcome(httpStatus: Int(response.status.code), error: nil)
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            return PushOutcome(httpStatus: nil, error: "timed out after \(request.timeout.milliseconds) ms")
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .cancelled {
+            return timedOut
+        } catch is CancellationError {
+            return timedOut
         } catch {
             return PushOutcome(httpStatus: nil, error: "\(error)")
         }

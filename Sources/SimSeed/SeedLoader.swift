@@ -13,12 +13,21 @@ import Yams
 /// seed.demoEnterprise.enterprise.apiKey   // "demo-key-0d1f6a2c9e4b7385"
 /// ```
 public enum SeedLoader {
+    /// The largest seed accepted, in bytes (64 MiB: a seed of 100,000 SIMs written out is about 25 MiB).
+    public static let maximumBytes = 64 * 1_048_576
+
     /// Loads the seed file at `path`: JSON when the name ends in `.json`, YAML otherwise.
     /// - Throws: ``SeedError`` when the file cannot be read or the seed is invalid.
     public static func load(fileAt path: String) throws(SeedError) -> WorldSeed {
         let data: Data
         do {
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            guard size <= maximumBytes else {
+                throw SeedError(source: path, problem: SeedProblem(path: "", message: tooLarge(size)))
+            }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as SeedError {
+            throw error
         } catch {
             throw SeedError(source: path, problem: SeedProblem(path: "", message: "cannot read the file: \(error.localizedDescription)"))
         }
@@ -34,6 +43,9 @@ public enum SeedLoader {
     /// Loads a seed written in YAML; `source` names it in errors (e.g. the file path).
     /// - Throws: ``SeedError`` for YAML syntax errors and invalid seeds.
     public static func load(yaml text: String, source: String) throws(SeedError) -> WorldSeed {
+        guard text.utf8.count <= maximumBytes else {
+            throw SeedError(source: source, problem: SeedProblem(path: "", message: tooLarge(text.utf8.count)))
+        }
         let document: SeedDocument
         do {
             // Plain scalars stay untyped until decoded, as in YAMLDecoder: "0012" read as a string stays "0012".
@@ -41,6 +53,7 @@ public enum SeedLoader {
             guard let root = try parser.singleRoot() else {
                 throw SeedProblems([SeedProblem(path: "", message: "the document is empty", line: 1)])
             }
+            try SeedExpansionLimit.check(root)
             document = try withExtendedLifetime(parser) { try YAMLDecoder().decode(SeedDocument.self, from: root) }
         } catch {
             throw SeedError(source: source, problems: inLineOrder(problems(decoding: error)))
@@ -51,6 +64,9 @@ public enum SeedLoader {
     /// Loads a seed written in JSON; `source` names it in errors.
     /// - Throws: ``SeedError`` for JSON syntax errors and invalid seeds.
     public static func load(json data: Data, source: String) throws(SeedError) -> WorldSeed {
+        guard data.count <= maximumBytes else {
+            throw SeedError(source: source, problem: SeedProblem(path: "", message: tooLarge(data.count)))
+        }
         let document: SeedDocument
         do {
             document = try JSONDecoder().decode(SeedDocument.self, from: data)
@@ -78,6 +94,11 @@ public enum SeedLoader {
         var seed = document.worldSeed()
         seed.countryCodeByMCC = MobileCountryCodeTable.embedded
         return seed
+    }
+
+    /// The refusal of a seed of `size` bytes.
+    private static func tooLarge(_ size: Int) -> String {
+        "the seed is \(size) bytes; a seed is at most \(maximumBytes) bytes (64 MiB)"
     }
 
     /// `problems` sorted by line (problems without a line keep their order, after the others).

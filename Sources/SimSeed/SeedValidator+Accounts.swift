@@ -68,12 +68,13 @@ extension SeedValidator {
         }
     }
 
-    /// Amounts are not negative, the validity is at least a day, the currency is an ISO 4217 code.
+    /// Amounts are not negative, the validity is a day to 100 years, the currency is an ISO 4217 code.
     private mutating func check(_ package: ServicePackageEntry, at path: String) {
         checkNotNegative(package.dataQuotaBytes, key: "dataQuotaBytes", of: path, package.location)
         checkNotNegative(package.smsQuota.map(Int64.init), key: "smsQuota", of: path, package.location)
-        if let days = package.validityDays, days < 1 {
-            report(path, key: "validityDays", "must be at least 1, got \(days)", package.location)
+        if let days = package.validityDays, !NumberRanges.validityDays.contains(days) {
+            let range = NumberRanges.validityDays
+            report(path, key: "validityDays", "must be \(range.lowerBound) to \(range.upperBound) days, got \(days)", package.location)
         }
         if !package.price.isFinite || package.price < 0 {
             report(path, key: "price", "must be a number not below 0, got \(package.price)", package.location)

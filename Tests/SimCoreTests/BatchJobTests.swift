@@ -161,6 +161,8 @@ import Testing
         #expect(refusal(BatchJobRequest(kind: .activate, giccids: [giccid, TestWorld.giccid(.inventory), giccid]))?.field == "giccids[2]")
         let tooMany = (0...BatchJobRequest.maximumSIMs).map { "89" + String($0) }
         #expect(refusal(BatchJobRequest(kind: .activate, giccids: tooMany))?.message?.contains("at most 10000") == true)
+        #expect(refusal(BatchJobRequest(kind: .activate, giccids: [giccid, String(repeating: "x", count: 900_000)]))?.field == "giccids[1]")
+        #expect(refusal(BatchJobRequest(kind: .activate, giccids: ["8944990000000000"]))?.message == "a giccid is 19 or 20 digits")
         #expect(refusal(BatchJobRequest(kind: .modifyQuotaPlan, giccids: [giccid]))?.code == .missingField)
         #expect(refusal(BatchJobRequest(kind: .modifyQuotaPlan, giccids: [giccid], servicePackageName: "Nope"))?.code == .missing)
         #expect(refusal(BatchJobRequest(kind: .modifyQuotaPlan, giccids: [giccid], servicePackageName: TestWorld.fleetAddon))?.code == .invalid)

@@ -15,7 +15,13 @@ public struct BatchJobRequest: Equatable, Sendable {
         self.servicePackageName = servicePackageName
     }
 
-    /// Refuses an empty list, more than ``maximumSIMs`` SIMs, and repeated giccids (naming each repeat).
+    /// True for 19 or 20 ASCII digits: the shape of an ICCID (an unknown one of that shape is a failed task, not a refusal).
+    static func hasICCIDShape(_ giccid: String) -> Bool {
+        (19...20).contains(giccid.utf8.count) && giccid.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// Refuses an empty list, more than ``maximumSIMs`` SIMs, giccids that are not 19 or 20 digits,
+    /// and repeated giccids (naming each repeat).
     func validateList() throws(SimError) {
         guard !giccids.isEmpty else {
             throw .rejected("BatchJob", field: "giccids", code: .invalid, message: "give at least one giccid")
@@ -28,7 +34,10 @@ public struct BatchJobRequest: Equatable, Sendable {
         var firstIndex: [String: Int] = [:]
         var issues: [SimError.Issue] = []
         for (index, giccid) in giccids.enumerated() {
-            if let first = firstIndex[giccid] {
+            if !Self.hasICCIDShape(giccid) {
+                // The value is not echoed: it may be of any length.
+                issues.append(.init(resource: "BatchJob", field: "giccids[\(index)]", code: .invalid, message: "a giccid is 19 or 20 digits"))
+            } else if let first = firstIndex[giccid] {
                 issues.append(
                     .init(resource: "BatchJob", field: "giccids[\(index)]", code: .invalid, message: "\(giccid) repeats giccids[\(first)]"))
             } else {

@@ -25,7 +25,7 @@ public struct Scheduler<Work: Sendable>: Sendable {
     /// Queues `work` to run when the clock reaches `due`.
     public mutating func schedule(_ work: Work, at due: Timestamp) {
         queue.insert(Entry(due: due, sequence: nextSequence, work: work))
-        nextSequence += 1
+        nextSequence = nextSequence.incrementedSaturated
     }
 
     /// Removes and returns the earliest item due at or before `limit`, or nil if none is.
@@ -33,6 +33,11 @@ public struct Scheduler<Work: Sendable>: Sendable {
         guard let first = queue.min, first.due <= limit else { return nil }
         let entry = queue.removeMin()
         return (entry.due, entry.work)
+    }
+
+    /// True when some waiting item's work satisfies `predicate`.
+    public func contains(where predicate: (Work) -> Bool) -> Bool {
+        queue.unordered.contains { predicate($0.work) }
     }
 
     /// Removes every item.
@@ -69,9 +74,14 @@ extension Scheduler: Codable where Work: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let records = try container.decode([Record].self, forKey: .pending)
+        let declared = try container.decode(UInt64.self, forKey: .nextSequence)
+        guard NumberRanges.counter.contains(declared), records.allSatisfy({ NumberRanges.counter.contains($0.sequence) }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .nextSequence, in: container, debugDescription: "a sequence number is 0 to \(NumberRanges.counter.upperBound)")
+        }
         queue = Heap(records.map { Entry(due: $0.due, sequence: $0.sequence, work: $0.work) })
         let afterHighest = records.map(\.sequence).max().map { $0 + 1 } ?? 0
-        nextSequence = max(try container.decode(UInt64.self, forKey: .nextSequence), afterHighest)
+        nextSequence = max(declared, afterHighest)
     }
 
     public func encode(to encoder: any Encoder) throws {

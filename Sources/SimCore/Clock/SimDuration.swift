@@ -9,14 +9,14 @@ public struct SimDuration: Hashable, Comparable, Sendable {
     /// A duration of `milliseconds` milliseconds.
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
-    /// A duration of whole seconds.
-    public static func seconds(_ seconds: Int64) -> SimDuration { SimDuration(milliseconds: seconds * 1000) }
-    /// A duration of whole minutes.
-    public static func minutes(_ minutes: Int64) -> SimDuration { .seconds(minutes * 60) }
-    /// A duration of whole hours.
-    public static func hours(_ hours: Int64) -> SimDuration { .seconds(hours * 3600) }
-    /// A duration of whole days.
-    public static func days(_ days: Int64) -> SimDuration { .seconds(days * 86_400) }
+    /// A duration of whole seconds (saturating at the largest or smallest duration, never trapping).
+    public static func seconds(_ seconds: Int64) -> SimDuration { SimDuration(milliseconds: seconds.multipliedSaturated(by: 1000)) }
+    /// A duration of whole minutes (saturating).
+    public static func minutes(_ minutes: Int64) -> SimDuration { .seconds(minutes.multipliedSaturated(by: 60)) }
+    /// A duration of whole hours (saturating).
+    public static func hours(_ hours: Int64) -> SimDuration { .seconds(hours.multipliedSaturated(by: 3600)) }
+    /// A duration of whole days (saturating).
+    public static func days(_ days: Int64) -> SimDuration { .seconds(days.multipliedSaturated(by: 86_400)) }
     /// No time at all.
     public static let zero = SimDuration(milliseconds: 0)
 

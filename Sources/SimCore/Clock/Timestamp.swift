@@ -20,7 +20,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     /// Creates a timestamp from whole seconds since the Unix epoch.
     public init(secondsSinceEpoch: Int64) {
-        self.millisecondsSinceEpoch = secondsSinceEpoch * 1000
+        self.millisecondsSinceEpoch = secondsSinceEpoch.multipliedSaturated(by: 1000)
     }
 
     /// The last moment the Smarthub format can write (its year has four digits): 9999-12-31T23:59:59Z.

@@ -18,12 +18,8 @@ public struct WebhookConfiguration: Equatable, Sendable {
         self.accountName = accountName
     }
 
-    /// nil when `url` is an absolute http(s) URL with a host; else the reason.
+    /// nil when `url` is acceptable (see ``WebhookURLRule``); else the reason.
     public static func problem(withURL url: String) -> String? {
-        let lowered = url.lowercased()
-        let scheme = ["http://", "https://"].first { lowered.hasPrefix($0) }
-        guard let scheme else { return "the URL must start with http:// or https://" }
-        let host = lowered.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return host.isEmpty || url.contains(" ") || url.count > 2048 ? "the URL must name a host, without spaces" : nil
+        WebhookURLRule.problem(with: url)
     }
 }

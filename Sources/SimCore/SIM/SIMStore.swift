@@ -212,7 +212,19 @@ public struct SIMStore: Sendable {
 extension SIMStore: Codable {
     public init(from decoder: any Decoder) throws {
         self.init()
-        insert(contentsOf: try decoder.singleValueContainer().decode([SIM].self))
+        let container = try decoder.singleValueContainer()
+        let sims = try container.decode([SIM].self)
+        // Every index keeps one SIM per identifier: a repeated one would leave a list whose total is not its length.
+        var iccids: Set<String> = []
+        var imsis: Set<String> = []
+        var msisdns: Set<String> = []
+        for sim in sims {
+            guard iccids.insert(sim.iccid).inserted, imsis.insert(sim.imsi).inserted, msisdns.insert(sim.msisdn).inserted else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "SIM \(sim.iccid.prefix(24)) repeats the ICCID, IMSI or MSISDN of another SIM")
+            }
+        }
+        insert(contentsOf: sims)
     }
 
     public func encode(to encoder: any Encoder) throws {

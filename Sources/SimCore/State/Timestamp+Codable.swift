@@ -81,8 +81,12 @@ extension WebhookConfiguration: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let url = try container.decode(String.self, forKey: .url)
+        if let problem = WebhookURLRule.problem(with: url) {
+            throw DecodingError.dataCorruptedError(forKey: .url, in: container, debugDescription: problem)
+        }
         self.init(
-            url: try container.decode(String.self, forKey: .url), secret: try container.decodeIfPresent(String.self, forKey: .secret),
+            url: url, secret: try container.decodeIfPresent(String.self, forKey: .secret),
             eventTypes: try container.decodeIfPresent([PushEventType].self, forKey: .eventTypes).map(Set.init),
             accountName: try container.decodeIfPresent(String.self, forKey: .accountName))
     }

@@ -28,6 +28,10 @@ public struct WorldStateHeader: Sendable, Codable {
         }
         scheduler = try container.decode(Scheduler<ScheduledWork>.self, forKey: .scheduled)
         nextTenantSerial = try container.decode(UInt64.self, forKey: .nextTenantSerial)
+        guard NumberRanges.counter.contains(nextTenantSerial) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .nextTenantSerial, in: container, debugDescription: "nextTenantSerial is 0 to \(NumberRanges.counter.upperBound)")
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -53,6 +53,7 @@ public struct WorldState: Sendable, Codable {
         let header = try WorldStateHeader(from: decoder)
         do {
             try self.init(header: header, enterprises: try container.decode([EnterpriseState].self, forKey: .enterprises))
+            try checkBatchSteps()
         } catch let error as WorldStateError {
             throw DecodingError.dataCorruptedError(forKey: .enterprises, in: container, debugDescription: error.message)
         }
@@ -64,6 +65,18 @@ public struct WorldState: Sendable, Codable {
         try container.encode(Self.version, forKey: .version)
         try header.encode(to: encoder)
         try container.encode(enterprises, forKey: .enterprises)
+    }
+
+    /// Refuses a document whose running batch job (the first queued of an enterprise) has no
+    /// scheduled step: it would never run, and every later job of that enterprise would wait forever.
+    private func checkBatchSteps() throws(WorldStateError) {
+        for tenant in tenants {
+            guard let running = tenant.batchQueue.first else { continue }
+            let step = ScheduledWork.tenant(serial: tenant.serial, enterprise: tenant.enterprise.name, work: .batchStep(jobId: running))
+            guard header.scheduler.contains(where: { $0 == step }) else {
+                throw WorldStateError(message: "enterprise '\(tenant.enterprise.name)': queued batch job \(running) has no scheduled step")
+            }
+        }
     }
 
     /// The names of the enterprises of the state, in name order.

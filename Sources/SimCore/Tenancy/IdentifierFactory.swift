@@ -14,7 +14,8 @@ struct IdentifierFactory: Sendable, Codable {
         isTaken: (_ iccid: String, _ imsi: String, _ msisdn: String) -> Bool
     ) -> (iccid: String, imsi: String, msisdn: String) {
         while true {
-            serial += 1
+            // Only the serial's last 12 digits make an identifier: wrapping round never traps.
+            serial &+= 1
             let body = "894499" + Self.digits(serial, count: 12)
             let identity = (
                 iccid: body + String(Luhn.checkDigit(for: body)),

@@ -7,7 +7,8 @@ extension Tenant {
         }
         backgroundTraffic.enabled = enabled
         if let bytesPerDay { backgroundTraffic.bytesPerDay = bytesPerDay }
-        backgroundTraffic.generation += 1
+        // Only "different from before" matters: wrapping round is harmless and never traps.
+        backgroundTraffic.generation &+= 1
         backgroundTraffic.until = enabled ? min(now.adding(BackgroundTraffic.maximumSpan), .latest) : nil
         if enabled { scheduleBackgroundTraffic(after: now) }
         return backgroundTraffic

@@ -75,5 +75,7 @@ extension Tenant: Codable {
         for (name, account) in accounts where account.name != name { throw refuse("account '\(name)' is named '\(account.name)'") }
         if let unknown = accountNames.first(where: { accounts[$0] == nil }) { throw refuse("unknown account '\(unknown)'") }
         for (id, sms) in mtSMS where sms.smsMsgId != id { throw refuse("SMS \(id) has id \(sms.smsMsgId)") }
+        let problems = consistencyProblems()
+        if !problems.isEmpty { throw refuse(problems.joined(separator: "; ")) }
     }
 }

@@ -27,7 +27,7 @@ public struct BackgroundTraffic: Sendable, Codable {
 
     /// The bytes of one hourly session: around `bytesPerDay / 24`.
     mutating func nextSessionBytes() -> Int64 {
-        let hourly = UInt64(bytesPerDay / 24)
+        let hourly = UInt64(Swift.max(0, bytesPerDay / 24))
         return Int64(hourly / 2 + random.next(upperBound: hourly + 1))
     }
 }

@@ -52,7 +52,7 @@ struct World: Sendable {
     mutating func makeTenant(_ enterpriseSeed: EnterpriseSeed) -> Tenant {
         var tenant = Tenant(seed: enterpriseSeed, randomSeed: seed.randomSeed, settings: seed.settings)
         tenant.serial = nextTenantSerial
-        nextTenantSerial += 1
+        nextTenantSerial = nextTenantSerial.incrementedSaturated
         return tenant
     }
 

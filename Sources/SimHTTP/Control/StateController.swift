@@ -18,7 +18,7 @@ struct StateController {
         }
         routes.on(.put, "state") { request, _ in
             let state = try await Self.document(of: request, clock: simulator.clockReading())
-            simulator.importState(state)
+            await simulator.importStateTakingTurn(state)
             return JSONResponse(NowResponse(now: simulator.clockReading().now.smarthubString))
         }
         routes.on(.post, "state/snapshots") { request, _ in
@@ -31,7 +31,7 @@ struct StateController {
             JSONResponse(SnapshotListResponse(snapshots: simulator.snapshotList().map(SnapshotResponse.init)))
         }
         routes.on(.post, "state/snapshots/{name}/restore") { _, context in
-            let info = try simulator.restoreSnapshot(named: try context.pathParameter("name"))
+            let info = try await simulator.restoreSnapshotTakingTurn(named: try context.pathParameter("name"))
             return JSONResponse(SnapshotResponse(info))
         }
         routes.on(.delete, "state/snapshots/{name}") { _, context in

@@ -21,7 +21,7 @@ struct SystemController {
         }
         routes.on(.get, "openapi.yaml") { _, _ in YAMLDocument(text: EmbeddedResources.controlOpenAPIYAML) }
         routes.on(.post, "reset") { _, _ in
-            let now = simulator.reset()
+            let now = await simulator.resetTakingTurn()
             journal.removeAll()
             return JSONResponse(NowResponse(now: now.smarthubString))
         }
