@@ -61,7 +61,9 @@ extension Simulator {
 
     /// Changes the mode and scale (each when given) of the clock `enterprise` lives by, and moves
     /// it forward to `now` when given.
-    public func configureClock(mode: ClockMode?, scale: Double?, now target: Timestamp?, for enterprise: String? = nil) throws(SimError) -> ClockReading {
+    public func configureClock(
+        mode: ClockMode?, scale: Double?, now target: Timestamp?, for enterprise: String? = nil
+    ) throws(SimError) -> ClockReading {
         if let scale, !SimClock.acceptsScale(scale) {
             throw .rejected("Clock", field: "scale", code: .invalid, message: "scale must be a number above 0 and at most 1000000")
         }

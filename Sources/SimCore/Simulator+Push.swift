@@ -33,7 +33,8 @@ extension Simulator {
         try await advanceAndDeliver(field: "by", for: enterprise) { now in now.adding(duration) }
     }
 
-    private func advanceAndDeliver(field: String, for enterprise: String?, destination: (Timestamp) -> Timestamp) async throws(SimError) -> Timestamp {
+    private func advanceAndDeliver(field: String, for enterprise: String?, destination: (Timestamp) -> Timestamp) async throws(SimError) -> Timestamp
+    {
         let owner = readWorld(for: enterprise) { world, _ in world.ownClockName(enterprise) }
         let turns = turns(ownClockOf: owner)
         await turns.enter()

@@ -67,7 +67,8 @@ import Testing
         try simulator.setWebhook(WebhookConfiguration(url: "http://later.test/"), forAccount: nil, enterprise: "later")
         // When it changes a SIM, sends an SMS and starts a batch job
         let changed = try simulator.perform(.deactivate, giccid: fleetSIM, enterprise: "later", source: .api)
-        let sms = try simulator.sendMTSMS(toGiccid: TestWorld.giccid(.activated, account: TestWorld.prepaidAccount), content: "x", encoding: nil, enterprise: "later")
+        let sms = try simulator.sendMTSMS(
+            toGiccid: TestWorld.giccid(.activated, account: TestWorld.prepaidAccount), content: "x", encoding: nil, enterprise: "later")
         let job = try simulator.submitBatchJob(BatchJobRequest(kind: .activate, giccids: [TestWorld.giccid(.inventory)]), enterprise: "later")
         try await simulator.advanceAndDeliver(by: .minutes(1), for: "later")
         // Then its created time, change log, SMS, job, account cycle and pushes read its clock
@@ -175,8 +176,10 @@ import Testing
     @Test func anOwnClockDeclarationOutOfRangeIsRefused() {
         let simulator = TestWorld.simulator()
         #expect(
-            refusal { () throws(SimError) in try simulator.createEnterprise(named: "x", apiKey: nil, template: .empty, ownClock: OwnClockDeclaration(scale: 0)) }?
-                .field == "scale")
+            refusal { () throws(SimError) in
+                try simulator.createEnterprise(named: "x", apiKey: nil, template: .empty, ownClock: OwnClockDeclaration(scale: 0))
+            }?
+            .field == "scale")
         #expect(
             refusal { () throws(SimError) in
                 try simulator.createEnterprise(

@@ -22,7 +22,8 @@ extension World {
         if let revision, revision == self.revision { return nil }
         let changed = tenants.values.filter { tenant in revision.map { (tenantRevisions[tenant.enterprise.name] ?? 0) > $0 } ?? true }
         return WorldChanges(
-            revision: self.revision, header: header(at: now), changedEnterprises: changed.map { enterpriseState($0, wallMilliseconds: wallMilliseconds) },
+            revision: self.revision, header: header(at: now),
+            changedEnterprises: changed.map { enterpriseState($0, wallMilliseconds: wallMilliseconds) },
             enterpriseNames: Set(tenants.keys))
     }
 

@@ -53,7 +53,8 @@ struct World: Sendable {
         for enterpriseSeed in seed.enterprises {
             var tenant = makeTenant(enterpriseSeed)
             if let declared = enterpriseSeed.ownClock {
-                tenant.ownClock = OwnClock(start: declared.start ?? seed.startTime, mode: declared.mode, scale: declared.scale, wallMilliseconds: wallMilliseconds)
+                tenant.ownClock = OwnClock(
+                    start: declared.start ?? seed.startTime, mode: declared.mode, scale: declared.scale, wallMilliseconds: wallMilliseconds)
             }
             tenant.startSeedTerms(at: tenant.ownClock?.clock.anchorReading ?? seed.startTime)
             add(tenant)
