@@ -4,7 +4,15 @@ public struct ClockReading: Equatable, Sendable {
     public var mode: ClockMode
     public var scale: Double
     /// True when the reading is of an enterprise's own clock, false for the world clock.
-    public var isOwn: Bool = false
+    public var isOwn: Bool
+
+    /// A reading with every part given.
+    public init(now: Timestamp, mode: ClockMode, scale: Double, isOwn: Bool = false) {
+        self.now = now
+        self.mode = mode
+        self.scale = scale
+        self.isOwn = isOwn
+    }
 }
 
 extension Simulator {
