@@ -3,6 +3,7 @@
 import http.server
 import json
 import signal
+import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -192,3 +193,21 @@ def test_export_import_and_a_kill_with_a_data_folder_keep_each_clock_and_its_pen
         assert fresh.get(f"/v1/mt-sms/{sms}", key=own).json()["status"] == "DELIVERED"
     finally:
         stop_server(fresh)
+
+
+def test_replay_with_jobs_runs_scenarios_side_by_side_to_the_serial_report(tmp_path):
+    from conftest import REPO, server_binary
+
+    examples = sorted(str(path.relative_to(REPO)) for path in (REPO / "scenarios" / "examples").glob("*.yaml"))
+    assert len(examples) >= 5
+
+    def replay(*arguments: str):
+        return subprocess.run([str(server_binary()), "replay", *arguments], capture_output=True, text=True, timeout=600, cwd=REPO)
+
+    serial = replay(*examples, "--junit", str(tmp_path / "serial.xml"))
+    parallel = replay(*examples, "--jobs", "4", "--junit", str(tmp_path / "parallel.xml"))
+    assert serial.returncode == 0, serial.stdout + serial.stderr
+    assert parallel.returncode == 0, parallel.stdout + parallel.stderr
+    assert parallel.stdout == serial.stdout
+    assert (tmp_path / "parallel.xml").read_bytes() == (tmp_path / "serial.xml").read_bytes()
+    assert replay(examples[0], "--jobs", "0").returncode != 0

@@ -113,15 +113,15 @@ struct World: Sendable {
 
     /// Moves the work a tenant asked for into the scheduler of its clock (its own, or the world's).
     private mutating func scheduleRequestedWork(of name: String) {
-        guard let tenant = tenants[name], !tenant.requestedWork.isEmpty else { return }
-        if tenant.ownClock != nil {
-            for (due, work) in tenant.requestedWork { tenants[name]!.ownClock!.scheduler.schedule(work, at: due) }
-        } else {
-            for (due, work) in tenant.requestedWork {
-                scheduler.schedule(.tenant(serial: tenant.serial, enterprise: name, work: work), at: due)
-            }
-        }
+        guard let requested = tenants[name]?.requestedWork, !requested.isEmpty else { return }
         tenants[name]!.requestedWork = []
+        // No copy of the tenant is held while its scheduler changes: the change stays in place.
+        if tenants[name]!.ownClock != nil {
+            for (due, work) in requested { tenants[name]!.ownClock!.scheduler.schedule(work, at: due) }
+        } else {
+            let serial = tenants[name]!.serial
+            for (due, work) in requested { scheduler.schedule(.tenant(serial: serial, enterprise: name, work: work), at: due) }
+        }
     }
 
     /// The reading of the clock the enterprise `name` lives by: its own, or the world's (also for
@@ -172,10 +172,11 @@ struct World: Sendable {
 
     private mutating func popNextWork(dueBy limit: Timestamp, ownClockOf owner: String?) -> (due: Timestamp, work: ScheduledWork)? {
         guard let owner else { return scheduler.popNext(dueBy: limit) }
-        guard let tenant = tenants[owner], tenant.ownClock != nil,
+        // No copy of the tenant is held while its scheduler changes: the change stays in place.
+        guard let serial = tenants[owner]?.serial, tenants[owner]!.ownClock != nil,
             let (due, work) = tenants[owner]!.ownClock!.scheduler.popNext(dueBy: limit)
         else { return nil }
-        return (due, .tenant(serial: tenant.serial, enterprise: owner, work: work))
+        return (due, .tenant(serial: serial, enterprise: owner, work: work))
     }
 
     /// Takes the push attempts ready for the transport: the world clock's, or those of the own clock of `owner`.
