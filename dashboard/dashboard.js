@@ -182,7 +182,9 @@
 
   async function loadClock() {
     const isLatest = startLoad("clock");
-    const clock = await control("/clock");
+    // The chosen enterprise's clock: its own when it has one, else the world clock.
+    const scope = state.enterprise ? query({ enterpriseName: state.enterprise.name }) : "";
+    const clock = await control(`/clock${scope}`);
     if (!isLatest()) return;
     drawIfChanged("clock", clock, drawClock);
   }
@@ -193,13 +195,14 @@
     const mode = $("clock-mode");
     mode.textContent = clock.mode === "real" && clock.scale !== 1 ? `real ×${clock.scale}` : clock.mode;
     mode.className = `badge ${clock.mode}`;
+    if (clock.clock === "own") mode.textContent += " · own clock";
   }
 
   async function advanceClock(by, button) {
     const buttons = document.querySelectorAll("[data-advance]");
     buttons.forEach((each) => (each.disabled = true));
     try {
-      const answer = await control("/clock/advance", { method: "POST", body: { by } });
+      const answer = await control("/clock/advance", { method: "POST", body: state.enterprise ? { by, enterpriseName: state.enterprise.name } : { by } });
       $("clock-now").textContent = answer.now;
       await refreshAll();
     } catch (error) {

@@ -1,7 +1,7 @@
 extension Simulator {
     /// The enterprise's background traffic setting.
     public func backgroundTraffic(enterprise: String) throws(SimError) -> BackgroundTraffic {
-        try withWorld { world, _ throws(SimError) in try world.tenant(enterprise).backgroundTraffic }
+        try withWorld(for: enterprise) { world, _ throws(SimError) in try world.tenant(enterprise).backgroundTraffic }
     }
 
     /// Turns the enterprise's background traffic on or off; `bytesPerDay` nil keeps the current
@@ -13,7 +13,7 @@ extension Simulator {
     /// ```
     /// - Throws: `invalid` on `bytesPerDay` when it is negative.
     public func setBackgroundTraffic(enabled: Bool, bytesPerDay: Int64?, enterprise: String) throws(SimError) -> BackgroundTraffic {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.setBackgroundTraffic(enabled: enabled, bytesPerDay: bytesPerDay, at: now)
             }

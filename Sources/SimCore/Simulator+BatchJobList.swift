@@ -3,7 +3,7 @@ extension Simulator {
     /// `jobId` order), each without its tasks but with their counts; `status` keeps only the jobs
     /// in that status.
     public func batchJobs(status: BatchJob.Status?, page: PageRequest, enterprise: String) throws(SimError) -> Page<BatchJobSummary> {
-        try withWorld { world, _ throws(SimError) in
+        try withWorld(for: enterprise) { world, _ throws(SimError) in
             let jobs = try world.tenant(enterprise).batchJobs
             let newestFirst = jobs.values
                 .filter { status == nil || $0.status == status }

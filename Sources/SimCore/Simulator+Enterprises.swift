@@ -19,7 +19,7 @@ extension Simulator {
 
     /// The enterprise with its account names.
     public func enterpriseProfile(_ enterprise: String) throws(SimError) -> EnterpriseProfile {
-        try withWorld { world, _ throws(SimError) in
+        try withWorld(for: enterprise) { world, _ throws(SimError) in
             let tenant = try world.tenant(enterprise)
             return EnterpriseProfile(enterprise: tenant.enterprise, accountNames: tenant.accountNames)
         }
@@ -27,14 +27,14 @@ extension Simulator {
 
     /// One account of the enterprise.
     public func account(named name: String, enterprise: String) throws(SimError) -> AccountProfile {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             AccountProfile(account: try world.tenant(enterprise).account(named: name), currentCycleName: now.cycleName)
         }
     }
 
     /// A page of the rate plans of one account, in declaration order.
     public func servicePackages(ofAccount name: String, enterprise: String, page: PageRequest) throws(SimError) -> Page<ServicePackage> {
-        try withWorld { world, _ throws(SimError) in
+        try withWorld(for: enterprise) { world, _ throws(SimError) in
             let tenant = try world.tenant(enterprise)
             guard tenant.accounts[name] != nil else { throw .notFound("Account", field: "accountName") }
             return Page(slicing: try tenant.servicePackages(ofAccount: name), request: page)

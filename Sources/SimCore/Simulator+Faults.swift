@@ -7,7 +7,7 @@ extension Simulator {
     /// ```
     public func createFault(_ kind: Fault.Kind, times: Int?, seed: UInt64?, enterprise: String) throws(SimError) -> Fault {
         let wall = wallMilliseconds
-        return try withWorld { world, _ throws(SimError) in
+        return try withWorld(for: enterprise) { world, _ throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.createFault(kind, times: times, seed: seed, wallMilliseconds: wall)
             }
@@ -16,13 +16,13 @@ extension Simulator {
 
     /// The enterprise's faults in force, oldest first.
     public func faults(enterprise: String) throws(SimError) -> [Fault] {
-        try withWorld { world, _ throws(SimError) in try world.tenant(enterprise).faults.faults }
+        try withWorld(for: enterprise) { world, _ throws(SimError) in try world.tenant(enterprise).faults.faults }
     }
 
     /// Removes one fault.
     /// - Throws: `notFound` when the enterprise has no fault `id`.
     public func deleteFault(id: String, enterprise: String) throws(SimError) {
-        try withWorld { world, _ throws(SimError) in
+        try withWorld(for: enterprise) { world, _ throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 guard tenant.faults.remove(id: id) else { throw .notFound("Fault", field: "id") }
             }
@@ -31,7 +31,7 @@ extension Simulator {
 
     /// Removes every fault of the enterprise.
     public func deleteFaults(enterprise: String) throws(SimError) {
-        try withWorld { world, _ throws(SimError) in
+        try withWorld(for: enterprise) { world, _ throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in tenant.faults.removeAll() }
         }
     }
@@ -40,7 +40,7 @@ extension Simulator {
     /// `path` without query), using up the applications it meets.
     public func httpFaultAction(method: String, path: String, enterprise: String) -> HTTPFaultAction {
         let wall = wallMilliseconds
-        return readWorld { world, _ in
+        return readWorld(for: enterprise) { world, _ in
             guard let tenant = world.tenants[enterprise], tenant.faults.appliesToRequests else { return .none }
             world.touch(enterprise)
             return world.tenants[enterprise]!.faults.action(forMethod: method, path: path, wallMilliseconds: wall)

@@ -10,7 +10,7 @@ extension Simulator {
     /// - Throws: `missing` on `toGiccid` for an unknown (or another enterprise's) SIM, `invalid` on
     ///   `content` or `encoding` for a text that cannot be sent.
     public func sendMTSMS(toGiccid giccid: String, content: String, encoding: SMSEncoding?, enterprise: String) throws(SimError) -> MTSMS {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.sendMTSMS(toGiccid: giccid, content: content, encoding: encoding, at: now)
             }
@@ -20,7 +20,7 @@ extension Simulator {
     /// An SMS sent to a SIM of the enterprise, with its delivery status.
     /// - Throws: `notFound` (`Sms`, `smsMsgId`) for an unknown or another enterprise's message.
     public func mtSMS(_ smsMsgId: String, enterprise: String) throws(SimError) -> MTSMS {
-        try withWorld { world, _ throws(SimError) in
+        try withWorld(for: enterprise) { world, _ throws(SimError) in
             guard let sms = try world.tenant(enterprise).mtSMS[smsMsgId] else { throw .notFound("Sms", field: "smsMsgId") }
             return sms
         }
@@ -31,7 +31,7 @@ extension Simulator {
     /// - Throws: `notFound` for an unknown SIM, `invalid` on `content` or `encoding` for a text that
     ///   cannot be sent, `illegal_status` when the SIM is not ACTIVATED.
     public func injectMOSMS(fromGiccid giccid: String, content: String, encoding: SMSEncoding?, enterprise: String) throws(SimError) -> MOSMS {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.receiveMOSMS(fromGiccid: giccid, content: content, encoding: encoding, at: now)
             }

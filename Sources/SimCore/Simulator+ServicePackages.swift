@@ -7,7 +7,7 @@ extension Simulator {
     public func changeBasicServicePackage(
         to servicePackageName: String, giccid: String, enterprise: String, source: ChangeSource
     ) throws(SimError) -> SIM {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 _ = try tenant.sim(giccid)
                 try tenant.ensureNotHeldByBatchJob(giccid)
@@ -26,7 +26,7 @@ extension Simulator {
     public func subscribeServicePackage(
         _ servicePackageName: String, effectiveTime: Timestamp?, giccid: String, enterprise: String, source: ChangeSource = .api
     ) throws(SimError) -> PackageOrder {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.subscribeServicePackage(servicePackageName, toSIM: giccid, effectiveTime: effectiveTime, at: now, source: source)
             }

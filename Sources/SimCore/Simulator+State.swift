@@ -1,7 +1,8 @@
 extension Simulator {
     /// The whole world now: clock, pending work and every enterprise (`GET /_sim/state`).
     public func exportState() -> WorldState {
-        readWorld { world, now in world.state(at: now) }
+        let wall = wallMilliseconds
+        return readWorld { world, now in world.state(at: now, wallMilliseconds: wall) }
     }
 
     /// Replaces the whole world with `state` (`PUT /_sim/state`); the clock resumes from the
@@ -14,7 +15,8 @@ extension Simulator {
     /// What changed since `revision` (everything when nil), for a store that saves the world
     /// enterprise by enterprise; nil when nothing did.
     public func changes(since revision: UInt64?) -> WorldChanges? {
-        readWorld { world, now in world.changes(since: revision, at: now) }
+        let wall = wallMilliseconds
+        return readWorld { world, now in world.changes(since: revision, at: now, wallMilliseconds: wall) }
     }
 
     /// Keeps the world as it is now under `name`, replacing an earlier snapshot of that name.

@@ -8,10 +8,16 @@ public enum TenantTemplate: String, Sendable, CaseIterable {
 
 extension Simulator {
     /// Creates an enterprise from the demo enterprise's seed; returns it with its API key
-    /// (`apiKey`, or a generated one).
-    /// - Throws: `already_exists` when the name or key is taken, `invalid` for a bad name or key.
-    public func createEnterprise(named name: String, apiKey: String?, template: TenantTemplate) throws(SimError) -> Enterprise {
-        try withWorld { world, now throws(SimError) in
+    /// (`apiKey`, or a generated one). With `ownClock` it lives by a clock of its own, starting at
+    /// the declaration's start or the world clock's reading; else it shares the world clock.
+    /// - Throws: `already_exists` when the name or key is taken, `invalid` for a bad name, key,
+    ///   start or scale.
+    public func createEnterprise(
+        named name: String, apiKey: String?, template: TenantTemplate, ownClock: OwnClockDeclaration? = nil
+    ) throws(SimError) -> Enterprise {
+        try ownClock?.check()
+        let wall = wallMilliseconds
+        return try withWorld { world, worldNow throws(SimError) in
             if let problem = EnterpriseRules.problem(withName: name) {
                 throw .rejected("Enterprise", field: "name", code: .invalid, message: problem)
             }
@@ -21,6 +27,10 @@ extension Simulator {
             var seed = world.seed.demoEnterprise
             if template == .empty { seed.sims = [] }
             var tenant = world.makeTenant(seed)
+            tenant.ownClock = ownClock.map {
+                OwnClock(start: $0.start ?? worldNow, mode: $0.mode, scale: $0.scale, wallMilliseconds: wall)
+            }
+            let now = tenant.ownClock?.clock.anchorReading ?? worldNow
             // Ids (the generated key first) come from the new enterprise's own generator, not the demo's.
             tenant.identifiers = IdentifierFactory(random: DeterministicRandom(seed: world.seed.randomSeed, scope: name))
             let key = apiKey ?? tenant.identifiers.nextAPIKey()

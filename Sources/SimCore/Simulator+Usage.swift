@@ -1,7 +1,7 @@
 extension Simulator {
     /// Records a data session the network reports for a SIM (see `Tenant.recordSession`); returns the SIM afterwards.
     public func recordSession(_ session: DataSession, giccid: String, enterprise: String) throws(SimError) -> SIM {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             try world.withTenant(enterprise) { tenant throws(SimError) in
                 try tenant.recordSession(session, ofSIM: giccid, now: now).asOf(now)
             }
@@ -15,7 +15,7 @@ extension Simulator {
     ) throws(SimError) -> (
         cycleName: String, countries: Page<CountryUsage>
     ) {
-        try withWorld { world, now throws(SimError) in
+        try withWorld(for: enterprise) { world, now throws(SimError) in
             let cycle = cycleName ?? now.cycleName
             return (cycle, Page(slicing: try world.tenant(enterprise).countryStatistics.countries(inCycle: cycle), request: page))
         }

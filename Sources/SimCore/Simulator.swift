@@ -27,8 +27,11 @@ public final class Simulator: Sendable {
     public let seed: WorldSeed
     /// Named snapshots of the world (kept across resets).
     let snapshots = Mutex(SnapshotShelf())
-    /// One ``advanceAndDeliver(to:field:)`` at a time.
+    /// One ``advanceAndDeliver(to:field:)`` of the world clock at a time.
     let advanceTurns = AdvanceTurns()
+    /// One ``advanceAndDeliver(to:field:)`` of an enterprise's own clock at a time, by enterprise
+    /// name: advances of two own clocks do not wait on each other.
+    let ownAdvanceTurns = Mutex<[String: AdvanceTurns]>([:])
 
     /// A simulator holding `seed`, its clock at the seed's start time.
     public init(
@@ -45,29 +48,61 @@ public final class Simulator: Sendable {
 
     /// Runs `body` on the world as one step: first the work the clock has made due, then `body`,
     /// then the work `body` made due at once (pushes); with a real clock, push attempts that fell
-    /// due go to ``deliveryRequests``. `now` is the clock's reading.
-    func withWorld<Result: Sendable>(_ body: (inout World, _ now: Timestamp) throws(SimError) -> Result) throws(SimError) -> Result {
+    /// due go to ``deliveryRequests``. `now` is the reading of the clock `enterprise` lives by: its
+    /// own clock when it has one (whose due work runs too), else the world clock.
+    func withWorld<Result: Sendable>(
+        for enterprise: String? = nil, _ body: (inout World, _ now: Timestamp) throws(SimError) -> Result
+    ) throws(SimError) -> Result {
         let wall = wallClock.nowMilliseconds()
         let (result, ready) = try world.withLock { world throws(SimError) -> (Result, [PushRequest]) in
-            let now = world.clock.now(wallMilliseconds: wall)
-            world.runDueWork(upTo: now)
-            let result = try body(&world, now)
+            let owner = world.ownClockName(enterprise)
             world.runDueWork(upTo: world.clock.now(wallMilliseconds: wall))
-            // With a manual clock, pushes wait for the next advance, so tests see them go out at a moment they choose.
-            let handsOff = !world.advancing && world.clock.mode == .real
-            return (result, handsOff ? world.takeReadyDeliveries() : [])
+            if let owner { world.runDueWork(upTo: world.now(of: owner, wallMilliseconds: wall), ownClockOf: owner) }
+            let result = try body(&world, world.now(of: owner, wallMilliseconds: wall))
+            world.runDueWork(upTo: world.clock.now(wallMilliseconds: wall))
+            var ready = Self.handOff(&world, ownClockOf: nil)
+            // `body` may have removed the enterprise, or made it.
+            if let owner = world.ownClockName(enterprise) {
+                world.runDueWork(upTo: world.now(of: owner, wallMilliseconds: wall), ownClockOf: owner)
+                ready += Self.handOff(&world, ownClockOf: owner)
+            }
+            return (result, ready)
         }
         if !ready.isEmpty { deliveryContinuation.yield(ready) }
         return result
     }
 
-    /// Like ``withWorld(_:)`` for calls that cannot fail.
-    func readWorld<Result: Sendable>(_ body: (inout World, _ now: Timestamp) -> Result) -> Result {
+    /// The push attempts of a real clock (the world's, or the own clock of `owner`) that are ready
+    /// and not left to a running advance. With a manual clock, pushes wait for the next advance, so
+    /// tests see them go out at a moment they choose.
+    static func handOff(_ world: inout World, ownClockOf owner: String?) -> [PushRequest] {
+        guard !world.isAdvancing(ownClockOf: owner), world.clock(ownClockOf: owner).mode == .real else { return [] }
+        return world.takeReadyDeliveries(ownClockOf: owner)
+    }
+
+    /// Like ``withWorld(for:_:)`` for calls that cannot fail.
+    func readWorld<Result: Sendable>(for enterprise: String? = nil, _ body: (inout World, _ now: Timestamp) -> Result) -> Result {
         do {
-            return try withWorld { world, now throws(SimError) in body(&world, now) }
+            return try withWorld(for: enterprise) { world, now throws(SimError) in body(&world, now) }
         } catch {
             preconditionFailure("a step that cannot fail failed: \(error)")
         }
+    }
+
+    /// The turns of advances of the world clock, or of the own clock of `owner`.
+    func turns(ownClockOf owner: String?) -> AdvanceTurns {
+        guard let owner else { return advanceTurns }
+        return ownAdvanceTurns.withLock { turns in
+            if let existing = turns[owner] { return existing }
+            let made = AdvanceTurns()
+            turns[owner] = made
+            return made
+        }
+    }
+
+    /// Passes push attempts to the host's delivery loop (``deliveryRequests``).
+    func hand(_ ready: [PushRequest]) {
+        deliveryContinuation.yield(ready)
     }
 
     /// The machine's time, for clock changes that re-anchor the real clock.

@@ -16,14 +16,28 @@ public struct ScenarioRunner: Sendable {
     let resetsWorld: Bool
     /// `Authorization: Bearer` for the control API, when the server wants one.
     let adminToken: String?
+    /// True to give each scenario's enterprise a clock of its own (`"clock": "own"`), so that
+    /// scenarios can run side by side, each moving only its own time.
+    let ownClocks: Bool
 
     /// A runner sending to `client`'s server.
-    public init(client: ScenarioHTTPClient, receiver: PushReceiver, webhookURL: String, resetsWorld: Bool, adminToken: String? = nil) {
+    public init(
+        client: ScenarioHTTPClient, receiver: PushReceiver, webhookURL: String, resetsWorld: Bool, adminToken: String? = nil,
+        ownClocks: Bool = false
+    ) {
         self.client = client
         self.receiver = receiver
         self.webhookURL = webhookURL
         self.resetsWorld = resetsWorld
         self.adminToken = adminToken
+        self.ownClocks = ownClocks
+    }
+
+    /// Puts the server back to its seed (`POST /_sim/reset`).
+    /// - Throws: ``ScenarioError`` when the server refuses.
+    public func resetWorld() async throws {
+        let answer = try await control("POST", "/_sim/reset", key: nil)
+        guard (200..<300).contains(answer.status) else { throw ScenarioError("reset the world: answer \(answer.status)") }
     }
 
     /// The enterprise a scenario of `file` runs in.
@@ -98,8 +112,9 @@ struct ScenarioRun {
         }
         let path = "/_sim/enterprises/" + (enterprise.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? enterprise)
         _ = try await runner.control("DELETE", path, key: nil)
-        let created = try await runner.control(
-            "POST", "/_sim/enterprises", key: nil, body: .object(["name": .string(enterprise), "seed": .string(template)]))
+        var creation: [String: JSON] = ["name": .string(enterprise), "seed": .string(template)]
+        if runner.ownClocks { creation["clock"] = .string("own") }
+        let created = try await runner.control("POST", "/_sim/enterprises", key: nil, body: .object(creation))
         try expectSuccess(created, "create the enterprise '\(enterprise)'")
         guard let key = created.body?.object?["apiKey"]?.string else { throw ScenarioError("the enterprise was created without an apiKey") }
         apiKey = key

@@ -6,13 +6,22 @@ import SimCore
 /// - name: "Demo IoT Ltd"
 ///   apiKey: "demo-key-0d1f6a2c9e4b7385"
 ///   createdTime: "2024-06-03T09:00:00+0000"
+///   clock: own
 ///   accounts: [ … ]
 ///   sims: [ … ]
 /// ```
 struct EnterpriseEntry: SeedEntry {
     /// The keys of an enterprise.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, apiKey, status, createdTime, accounts, sims
+        case name, apiKey, status, createdTime, clock, accounts, sims
+    }
+
+    /// Whether the enterprise shares the world clock or owns one (`clock`).
+    enum ClockKind: String, CaseIterable {
+        /// Lives by the world clock.
+        case shared
+        /// Lives by a clock of its own, starting at the document's `startTime` in manual mode.
+        case own
     }
 
     /// The enterprise name, unique in the document.
@@ -23,6 +32,8 @@ struct EnterpriseEntry: SeedEntry {
     var status: Enterprise.Status?
     /// The creation time; nil means the document's `startTime`.
     var createdTime: Timestamp?
+    /// The clock it lives by; nil means `shared`.
+    var clock: ClockKind?
     /// The accounts, in declaration order.
     var accounts: [AccountEntry]
     /// The SIMs (none when the key is absent).
@@ -37,6 +48,7 @@ struct EnterpriseEntry: SeedEntry {
         let apiKey: String? = reader.required(.apiKey)
         status = reader.optionalEnum(.status)
         createdTime = reader.optionalTime(.createdTime)
+        clock = reader.optionalEnum(.clock)
         let accounts: [AccountEntry]? = reader.requiredList(.accounts)
         let sims: [SIMEntry]? = reader.optionalList(.sims)
         try reader.finish()

@@ -42,6 +42,8 @@ extension EnterpriseEntry {
                 apnName: sim.apnName ?? SIM.defaultAPNName, apnStatus: sim.apnStatus ?? .enabled, activatedTime: sim.activatedTime,
                 createdTime: sim.createdTime ?? created, lastStatusChangeTime: sim.lastStatusChangeTime, customFields: sim.customFields)
         }
-        return EnterpriseSeed(enterprise: enterprise, accounts: accountSeeds, servicePackages: packages, sharePools: pools, sims: simSeeds)
+        var seed = EnterpriseSeed(enterprise: enterprise, accounts: accountSeeds, servicePackages: packages, sharePools: pools, sims: simSeeds)
+        if clock == .own { seed.ownClock = OwnClockDeclaration() }
+        return seed
     }
 }

@@ -32,7 +32,8 @@ import Testing
             let badDuration = try await server.send(.post, "/_sim/clock/advance", key: nil, json: #"{"by": "soon"}"#)
             #expect(badDuration.status == .unprocessableContent)
             let clock = try await server.send(.get, "/_sim/clock", key: nil)
-            #expect(clock.json as NSDictionary == ["now": "2025-04-01T00:00:00+0000", "mode": "manual", "scale": 1] as NSDictionary)
+            #expect(
+                clock.json as NSDictionary == ["now": "2025-04-01T00:00:00+0000", "mode": "manual", "scale": 1, "clock": "shared"] as NSDictionary)
             // The cycle follows the clock
             let account = try await server.send(.get, "/v1/account/Fleet%20Prepaid")
             #expect(account.json["currentCycleName"] as? String == "2025-04")

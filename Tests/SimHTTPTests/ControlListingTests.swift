@@ -17,7 +17,10 @@ import Testing
             #expect(listed[0]["apiKey"] as? String == demoKey)
             #expect(listed[1]["apiKey"] as? String == "team-a-key-0123456789")
             #expect(listed[2]["apiKey"] as? String == teamB.json["apiKey"] as? String)
-            #expect(Set(listed[0].keys) == ["name", "apiKey", "status", "createdTime"])
+            #expect(Set(listed[0].keys) == ["name", "apiKey", "status", "createdTime", "clock"])
+            #expect(
+                listed[0]["clock"] as? NSDictionary == ["kind": "shared", "now": "2025-03-15T08:00:00+0000", "mode": "manual", "scale": 1]
+                    as NSDictionary)
             #expect(listed[1]["status"] as? String == "ENABLED")
             #expect(listed[1]["createdTime"] as? String == "2025-03-15T08:00:00+0000")
             // And a deleted one is no longer listed

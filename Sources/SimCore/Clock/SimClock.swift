@@ -31,6 +31,14 @@ public struct SimClock: Sendable {
         }
     }
 
+    /// The reading stored at the last anchor (in manual mode, the reading).
+    var anchorReading: Timestamp { anchor }
+
+    /// True for a scale a clock accepts: above 0 and at most 1,000,000.
+    public static func acceptsScale(_ scale: Double) -> Bool {
+        scale > 0 && scale.isFinite && scale <= 1_000_000
+    }
+
     /// Sets the reading to `time` at the wall moment `wallMilliseconds`.
     public mutating func set(_ time: Timestamp, wallMilliseconds: Int64) {
         anchor = time

@@ -94,6 +94,6 @@ extension WorldState {
     /// `clockMode` at `clockScale`), nothing pending but the seed's own prepaid terms.
     public static func initial(of seed: WorldSeed, clockMode: ClockMode, clockScale: Double) -> WorldState {
         let world = World(seed: seed, clockMode: clockMode, clockScale: clockScale, wallMilliseconds: 0)
-        return world.state(at: seed.startTime)
+        return world.state(at: seed.startTime, wallMilliseconds: 0)
     }
 }

@@ -7,6 +7,8 @@ public struct EnterpriseSeed: Equatable, Sendable {
     public var sharePools: [SharePool]
     /// SIMs in any order.
     public var sims: [SIM]
+    /// The enterprise's own clock; nil when it shares the world clock.
+    public var ownClock: OwnClockDeclaration?
 
     /// A seed with every part given.
     public init(enterprise: Enterprise, accounts: [Account], servicePackages: [ServicePackage], sharePools: [SharePool], sims: [SIM]) {

@@ -5,6 +5,7 @@ extension Tenant: Codable {
         case enterprise, accountNames, accounts, servicePackages, sharePools, sims, changeLog, identifiers, settings, serial
         case batchJobs, batchQueue, batchHolds, webhooks, deliveries, countryStatistics, mtSMS, silenceChecksPending
         case backgroundTraffic, faults
+        case ownClock = "clock"
     }
 
     init(from decoder: any Decoder) throws {
@@ -30,6 +31,7 @@ extension Tenant: Codable {
         silenceChecksPending = Set(try container.decode([String].self, forKey: .silenceChecksPending))
         backgroundTraffic = try container.decode(BackgroundTraffic.self, forKey: .backgroundTraffic)
         faults = try container.decode(FaultTable.self, forKey: .faults)
+        ownClock = try container.decodeIfPresent(OwnClock.self, forKey: .ownClock)
         try checkConsistency(decoder)
     }
 
@@ -55,6 +57,7 @@ extension Tenant: Codable {
         try container.encode(silenceChecksPending.sorted(), forKey: .silenceChecksPending)
         try container.encode(backgroundTraffic, forKey: .backgroundTraffic)
         try container.encode(faults, forKey: .faults)
+        try container.encodeIfPresent(ownClock, forKey: .ownClock)
     }
 
     /// Refuses a tenant whose parts contradict each other in ways later steps would trip on.

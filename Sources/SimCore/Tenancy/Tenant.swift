@@ -34,6 +34,8 @@ struct Tenant: Sendable {
     var silenceChecksPending: Set<String> = []
     /// Forced outcomes, HTTP faults and the rate limit in force.
     var faults = FaultTable()
+    /// The enterprise's own clock and the work waiting on it; nil when it shares the world clock.
+    var ownClock: OwnClock?
     /// The background traffic setting and its generator.
     var backgroundTraffic: BackgroundTraffic
     /// The country of each mobile country code (the world's table, set when the tenant joins the world).

@@ -1,8 +1,15 @@
 extension World {
-    /// The whole world at `now`, enterprises in name order.
-    func state(at now: Timestamp) -> WorldState {
+    /// The whole world at `now` (the wall clock reading `wallMilliseconds`), enterprises in name order.
+    func state(at now: Timestamp, wallMilliseconds: Int64) -> WorldState {
         // The world always holds a consistent set of tenants, so its parts always make a state.
-        try! WorldState(header: header(at: now), enterprises: tenants.values.map(EnterpriseState.init))
+        try! WorldState(header: header(at: now), enterprises: tenants.values.map { enterpriseState($0, wallMilliseconds: wallMilliseconds) })
+    }
+
+    /// A tenant as a state document holds it: its own clock (if any) read at `wallMilliseconds`.
+    private func enterpriseState(_ tenant: Tenant, wallMilliseconds: Int64) -> EnterpriseState {
+        var tenant = tenant
+        tenant.ownClock = tenant.ownClock?.fixed(atWallMilliseconds: wallMilliseconds)
+        return EnterpriseState(tenant)
     }
 
     /// The clock's reading `now`, the pending work and the serials.
@@ -11,24 +18,28 @@ extension World {
     }
 
     /// What changed since `revision` (everything when nil); nil when nothing did.
-    func changes(since revision: UInt64?, at now: Timestamp) -> WorldChanges? {
+    func changes(since revision: UInt64?, at now: Timestamp, wallMilliseconds: Int64) -> WorldChanges? {
         if let revision, revision == self.revision { return nil }
         let changed = tenants.values.filter { tenant in revision.map { (tenantRevisions[tenant.enterprise.name] ?? 0) > $0 } ?? true }
         return WorldChanges(
-            revision: self.revision, header: header(at: now), changedEnterprises: changed.map(EnterpriseState.init),
+            revision: self.revision, header: header(at: now),
+            changedEnterprises: changed.map { enterpriseState($0, wallMilliseconds: wallMilliseconds) },
             enterpriseNames: Set(tenants.keys))
     }
 
     /// Replaces the whole world with `state` (the loaded seed stays the one `reset` returns to);
     /// the clock resumes from the state's reading. Push attempts that were in flight are made
-    /// again at once, since their answers were never recorded.
+    /// again at once, since their answers were never recorded. An enterprise's own clock resumes
+    /// from its own reading.
     mutating func load(_ state: WorldState, wallMilliseconds: Int64) {
         clock = SimClock(start: state.now, mode: state.header.clockMode, scale: state.header.clockScale, wallMilliseconds: wallMilliseconds)
         removeAllTenants()
         scheduler = state.header.scheduler
         nextTenantSerial = state.header.nextTenantSerial
         for var tenant in state.tenants {
-            for eventId in tenant.deliveries.resumeAttemptsInFlight(at: state.now) { tenant.schedule(.pushAttempt(eventId: eventId), at: state.now) }
+            tenant.ownClock = tenant.ownClock?.resumed(atWallMilliseconds: wallMilliseconds)
+            let resumeAt = tenant.ownClock?.clock.anchorReading ?? state.now
+            for eventId in tenant.deliveries.resumeAttemptsInFlight(at: resumeAt) { tenant.schedule(.pushAttempt(eventId: eventId), at: resumeAt) }
             add(tenant)
         }
     }

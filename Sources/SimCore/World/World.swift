@@ -16,11 +16,17 @@ struct World: Sendable {
     var readyDeliveries: [PushRequest] = []
     /// True while `advanceAndDeliver` runs: it delivers what falls due itself.
     var advancing = false
+    /// Push attempts of own-clock enterprises that fell due, by enterprise name.
+    var ownReadyDeliveries: [String: [PushRequest]] = [:]
+    /// The own-clock enterprises whose `advanceAndDeliver` runs.
+    var ownAdvancing: Set<String> = []
+    /// The enterprises whose own clock is in real mode (their work falls due as wall time passes).
+    var realOwnClocks: Set<String> = []
 
     init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64) {
         self.seed = seed
         clock = SimClock(start: seed.startTime, mode: clockMode, scale: clockScale, wallMilliseconds: wallMilliseconds)
-        loadSeedTenants()
+        loadSeedTenants(wallMilliseconds: wallMilliseconds)
     }
 
     /// Back to the seed: seed tenants as loaded, created tenants gone, clock at the start time
@@ -29,7 +35,7 @@ struct World: Sendable {
         removeAllTenants()
         scheduler.removeAll()
         clock.set(seed.startTime, wallMilliseconds: wallMilliseconds)
-        loadSeedTenants()
+        loadSeedTenants(wallMilliseconds: wallMilliseconds)
     }
 
     /// Removes every tenant (with its key and revision) and the push attempts waiting for the transport.
@@ -38,12 +44,19 @@ struct World: Sendable {
         tenantNameByAPIKey = [:]
         tenantRevisions = [:]
         readyDeliveries = []
+        ownReadyDeliveries = [:]
+        ownAdvancing = []
+        realOwnClocks = []
     }
 
-    private mutating func loadSeedTenants() {
+    private mutating func loadSeedTenants(wallMilliseconds: Int64) {
         for enterpriseSeed in seed.enterprises {
             var tenant = makeTenant(enterpriseSeed)
-            tenant.startSeedTerms(at: seed.startTime)
+            if let declared = enterpriseSeed.ownClock {
+                tenant.ownClock = OwnClock(
+                    start: declared.start ?? seed.startTime, mode: declared.mode, scale: declared.scale, wallMilliseconds: wallMilliseconds)
+            }
+            tenant.startSeedTerms(at: tenant.ownClock?.clock.anchorReading ?? seed.startTime)
             add(tenant)
         }
     }
@@ -62,6 +75,7 @@ struct World: Sendable {
         tenant.countryCodeByMCC = seed.countryCodeByMCC
         tenants[tenant.enterprise.name] = tenant
         tenantNameByAPIKey[tenant.enterprise.apiKey] = tenant.enterprise.name
+        if tenant.ownClock?.clock.mode == .real { realOwnClocks.insert(tenant.enterprise.name) }
         scheduleRequestedWork(of: tenant.enterprise.name)
         touch(tenant.enterprise.name)
     }
@@ -71,6 +85,9 @@ struct World: Sendable {
         guard let tenant = tenants.removeValue(forKey: name) else { return nil }
         tenantNameByAPIKey[tenant.enterprise.apiKey] = nil
         tenantRevisions[name] = nil
+        ownReadyDeliveries[name] = nil
+        ownAdvancing.remove(name)
+        realOwnClocks.remove(name)
         revision &+= 1
         return tenant
     }
@@ -94,13 +111,30 @@ struct World: Sendable {
         return try body(&tenants[name]!)
     }
 
-    /// Moves the work a tenant asked for into the scheduler.
+    /// Moves the work a tenant asked for into the scheduler of its clock (its own, or the world's).
     private mutating func scheduleRequestedWork(of name: String) {
-        guard let tenant = tenants[name], !tenant.requestedWork.isEmpty else { return }
-        for (due, work) in tenant.requestedWork {
-            scheduler.schedule(.tenant(serial: tenant.serial, enterprise: name, work: work), at: due)
-        }
+        guard let requested = tenants[name]?.requestedWork, !requested.isEmpty else { return }
         tenants[name]!.requestedWork = []
+        // No copy of the tenant is held while its scheduler changes: the change stays in place.
+        if tenants[name]!.ownClock != nil {
+            for (due, work) in requested { tenants[name]!.ownClock!.scheduler.schedule(work, at: due) }
+        } else {
+            let serial = tenants[name]!.serial
+            for (due, work) in requested { scheduler.schedule(.tenant(serial: serial, enterprise: name, work: work), at: due) }
+        }
+    }
+
+    /// The reading of the clock the enterprise `name` lives by: its own, or the world's (also for
+    /// nil or an unknown name).
+    func now(of name: String?, wallMilliseconds: Int64) -> Timestamp {
+        if let name, let own = tenants[name]?.ownClock { return own.clock.now(wallMilliseconds: wallMilliseconds) }
+        return clock.now(wallMilliseconds: wallMilliseconds)
+    }
+
+    /// The name of the enterprise when it owns its clock; nil for nil, a shared-clock or an unknown enterprise.
+    func ownClockName(_ name: String?) -> String? {
+        guard let name, tenants[name]?.ownClock != nil else { return nil }
+        return name
     }
 
     /// How far past the first ready push attempt the clock may run before the attempts are made,
@@ -114,24 +148,86 @@ struct World: Sendable {
     /// With `pausingForDeliveries`, stops once push attempts are ready and the next work is more
     /// than ``deliveryWindow`` after the first of them (or ``deliveryBatchLimit`` are ready),
     /// after the rest of the work due at that same moment, and returns that moment.
+    /// The world clock's work only; with `ownClockOf`, only the work of that enterprise's own clock.
     @discardableResult
-    mutating func runDueWork(upTo limit: Timestamp, pausingForDeliveries: Bool = false) -> Timestamp? {
+    mutating func runDueWork(upTo limit: Timestamp, ownClockOf owner: String? = nil, pausingForDeliveries: Bool = false) -> Timestamp? {
         var firstReady: Timestamp?
-        while let (due, work) = scheduler.popNext(dueBy: limit) {
+        while let (due, work) = popNextWork(dueBy: limit, ownClockOf: owner) {
             run(work, at: due)
-            guard pausingForDeliveries, !readyDeliveries.isEmpty else { continue }
+            let readyCount = owner.map { ownReadyDeliveries[$0]?.count ?? 0 } ?? readyDeliveries.count
+            guard pausingForDeliveries, readyCount > 0 else { continue }
             let first = firstReady ?? due
             firstReady = first
-            guard let next = scheduler.nextDueTime, next != due else { continue }
-            if next > first.adding(Self.deliveryWindow) || readyDeliveries.count >= Self.deliveryBatchLimit { return due }
+            guard let next = nextDueTime(ownClockOf: owner), next != due else { continue }
+            if next > first.adding(Self.deliveryWindow) || readyCount >= Self.deliveryBatchLimit { return due }
         }
         return nil
     }
 
-    /// Takes the push attempts ready for the transport.
-    mutating func takeReadyDeliveries() -> [PushRequest] {
-        defer { readyDeliveries = [] }
-        return readyDeliveries
+    /// The due time of the next work on the world clock, or on the own clock of `owner`.
+    func nextDueTime(ownClockOf owner: String?) -> Timestamp? {
+        guard let owner else { return scheduler.nextDueTime }
+        return tenants[owner]?.ownClock?.scheduler.nextDueTime
+    }
+
+    private mutating func popNextWork(dueBy limit: Timestamp, ownClockOf owner: String?) -> (due: Timestamp, work: ScheduledWork)? {
+        guard let owner else { return scheduler.popNext(dueBy: limit) }
+        // No copy of the tenant is held while its scheduler changes: the change stays in place.
+        guard let serial = tenants[owner]?.serial, tenants[owner]!.ownClock != nil,
+            let (due, work) = tenants[owner]!.ownClock!.scheduler.popNext(dueBy: limit)
+        else { return nil }
+        return (due, .tenant(serial: serial, enterprise: owner, work: work))
+    }
+
+    /// Takes the push attempts ready for the transport: the world clock's, or those of the own clock of `owner`.
+    mutating func takeReadyDeliveries(ownClockOf owner: String? = nil) -> [PushRequest] {
+        guard let owner else {
+            defer { readyDeliveries = [] }
+            return readyDeliveries
+        }
+        return ownReadyDeliveries.removeValue(forKey: owner) ?? []
+    }
+
+    /// True while an `advanceAndDeliver` of the world clock, or of the own clock of `owner`, runs.
+    func isAdvancing(ownClockOf owner: String?) -> Bool {
+        owner.map { ownAdvancing.contains($0) } ?? advancing
+    }
+
+    /// Marks the start or end of an `advanceAndDeliver` of the world clock, or of the own clock of `owner`.
+    mutating func setAdvancing(_ value: Bool, ownClockOf owner: String?) {
+        guard let owner else {
+            advancing = value
+            return
+        }
+        if value { ownAdvancing.insert(owner) } else { ownAdvancing.remove(owner) }
+    }
+
+    /// Sets the clock of the world, or the own clock of `owner`, to `time`.
+    mutating func setClock(_ time: Timestamp, wallMilliseconds: Int64, ownClockOf owner: String?) {
+        guard let owner else {
+            clock.set(time, wallMilliseconds: wallMilliseconds)
+            return
+        }
+        guard tenants[owner]?.ownClock != nil else { return }
+        touch(owner)
+        tenants[owner]!.ownClock!.clock.set(time, wallMilliseconds: wallMilliseconds)
+    }
+
+    /// The clock of the world, or the own clock of `owner` (the world's when it has none).
+    func clock(ownClockOf owner: String?) -> SimClock {
+        owner.flatMap { tenants[$0]?.ownClock?.clock } ?? clock
+    }
+
+    /// Changes the mode and scale of the world clock, or of the own clock of `owner`, keeping its reading.
+    mutating func configureClock(mode: ClockMode, scale: Double, wallMilliseconds: Int64, ownClockOf owner: String?) {
+        guard let owner else {
+            clock.configure(mode: mode, scale: scale, wallMilliseconds: wallMilliseconds)
+            return
+        }
+        guard tenants[owner]?.ownClock != nil else { return }
+        touch(owner)
+        tenants[owner]!.ownClock!.clock.configure(mode: mode, scale: scale, wallMilliseconds: wallMilliseconds)
+        if mode == .real { realOwnClocks.insert(owner) } else { realOwnClocks.remove(owner) }
     }
 
     /// Records what came of a push attempt and schedules the attempts it leads to.
@@ -147,7 +243,13 @@ struct World: Sendable {
         case .tenant(let serial, let enterprise, let work):
             guard tenants[enterprise]?.serial == serial else { return }
             touch(enterprise)
-            if let request = tenants[enterprise]!.run(work, at: time) { readyDeliveries.append(request) }
+            if let request = tenants[enterprise]!.run(work, at: time) {
+                if tenants[enterprise]!.ownClock != nil {
+                    ownReadyDeliveries[enterprise, default: []].append(request)
+                } else {
+                    readyDeliveries.append(request)
+                }
+            }
             scheduleRequestedWork(of: enterprise)
         }
     }

@@ -15,11 +15,14 @@ struct ClockResponse: Encodable, Sendable {
     let now: String
     let mode: String
     let scale: Double
+    /// `own` for an enterprise's own clock, `shared` for the world clock.
+    let clock: String
 
     init(_ reading: ClockReading) {
         now = reading.now.smarthubString
         mode = reading.mode.rawValue
         scale = reading.scale
+        clock = reading.isOwn ? "own" : "shared"
     }
 }
 

@@ -50,7 +50,7 @@ struct WebhookController {
             let eventId = try context.pathParameter("eventId")
             _ = try simulator.redeliver(eventId, enterprise: enterprise)
             // The attempt is due now: make it (and whatever else is due now) before answering.
-            try await simulator.advanceAndDeliver(by: .zero)
+            try await simulator.advanceAndDeliver(by: .zero, for: enterprise)
             return JSONResponse(DeliveryResponse(try simulator.delivery(eventId, enterprise: enterprise)))
         }
     }

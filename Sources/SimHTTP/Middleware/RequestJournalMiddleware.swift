@@ -22,10 +22,10 @@ struct RequestJournalMiddleware<Context: RequestContext>: RouterMiddleware {
         guard journal.capacity > 0, Self.isPublicAPI(request.uri.path), !request.isObserverRead else {
             return try await next(request, context)
         }
+        let enterpriseName = request.headers[.apiKey].flatMap { simulator.enterpriseName(forAPIKey: $0) }
         var entry = JournalEntry(
-            time: simulator.clockReading().now, method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
-            status: 0, enterpriseName: request.headers[.apiKey].flatMap { simulator.enterpriseName(forAPIKey: $0) },
-            requestBody: .empty, responseBody: .notKept)
+            time: simulator.clockReading(for: enterpriseName).now, method: request.method.rawValue, path: request.uri.path,
+            query: request.uri.query, status: 0, enterpriseName: enterpriseName, requestBody: .empty, responseBody: .notKept)
         do {
             var response = try await answer(request, context: context, next: next, requestBody: &entry.requestBody)
             entry.status = Int(response.status.code)
