@@ -61,7 +61,7 @@ struct ServeSettingsTests {
         let help = ServeCommand.helpMessage(columns: 1000)
         // The OPTIONS section: one line per option, `  --name <value>   help…`.
         let options = Set(help.matches(of: #/\n  --([a-z-]+) </#).map { String($0.output.1) })
-        #expect(options.count == 13)
+        #expect(options.count == 14)
         for option in options {
             #expect(help.contains("--\(option) <") && help.contains("env: \(EnvironmentResolver.variableName(forOption: option))"), "\(option)")
         }
