@@ -110,7 +110,7 @@ public enum SeedLoader {
     /// The refusal of a document nested past ``SimCore/YAMLNestingLimit/maximumDepth`` on `line`.
     private static func tooDeep(line: Int) -> SeedProblem {
         SeedProblem(
-            path: "", message: "the document nests deeper than \(YAMLNestingLimit.maximumDepth) levels (by line \(line))", line: line)
+            path: "", message: "the document nests deeper than \(YAMLNestingLimit.maximumDepth) levels", line: line)
     }
 
     /// `problems` sorted by line (problems without a line keep their order, after the others).

@@ -319,8 +319,8 @@ def test_a_seed_file_nested_a_hundred_thousand_levels_deep_is_refused_at_start(t
     result = subprocess.run(
         [str(server_binary()), "serve", "--port", "0", "--seed", str(seed)], capture_output=True, text=True, timeout=60
     )
-    assert result.returncode == 1, result.stderr[-2000:]
-    assert "deep.yaml" in result.stderr and "nests deeper than 1000 levels" in result.stderr
+    assert result.returncode > 0, result.stderr[-2000:]  # a refusal, not a signal
+    assert "deep.yaml:" in result.stderr and "the document nests deeper than 1000 levels" in result.stderr
     assert time.monotonic() - started < 30
 
 
