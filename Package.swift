@@ -53,6 +53,7 @@ let package = Package(
         .target(
             name: "SimReplay",
             dependencies: [
+                "SimCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,6 +125,7 @@ let package = Package(
                 "SimCore",
                 "SimSeed",
                 "SimPush",
+                "SimStore",
                 "SimTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -52,6 +52,8 @@ extension Simulator {
         try withWorld { world, _ throws(SimError) in
             guard world.remove(name) != nil else { throw .notFound("Enterprise", field: "name") }
         }
+        // Its clock's turns go with it: an enterprise made later under the name starts afresh.
+        _ = ownAdvanceTurns.withLock { $0.removeValue(forKey: name) }
     }
 
     /// True when an enterprise of this name exists.

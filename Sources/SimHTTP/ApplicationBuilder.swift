@@ -42,7 +42,8 @@ public struct ServerConfiguration: Sendable {
 /// Requests of the public API are recorded in `journal`; with a `saver`, what each request changed
 /// is saved before its answer leaves. `access` says which `Host` values are answered, how tenant
 /// keys are made and what the dashboard warns of; control calls from another site's page are
-/// refused whatever it says (as are other writes from another site's page).
+/// refused whatever it says (as are other writes from another site's page). The delays of HTTP
+/// faults are waited on `clock`.
 ///
 /// ```swift
 /// let router = buildRouter(simulator: simulator, adminToken: nil, journal: RequestJournal(capacity: 100))
@@ -50,7 +51,7 @@ public struct ServerConfiguration: Sendable {
 /// ```
 public func buildRouter(
     simulator: Simulator, adminToken: String?, journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil,
-    access: WebAccessPolicy = .unrestricted
+    access: WebAccessPolicy = .unrestricted, clock: any Clock<Duration> = ContinuousClock()
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let catalog = RouteCatalog()
@@ -69,7 +70,8 @@ public func buildRouter(
 
     let root = RootController()
     root.registerSpec(on: CatalogedRoutes(group: router.group("v1"), catalog: catalog, prefix: "/v1"))
-    let publicAPI = router.group("v1").add(middleware: APIKeyMiddleware(simulator: simulator)).add(middleware: FaultMiddleware(simulator: simulator))
+    let publicAPI = router.group("v1").add(middleware: APIKeyMiddleware(simulator: simulator)).add(
+        middleware: FaultMiddleware(simulator: simulator, clock: clock))
     let publicRoutes = CatalogedRoutes(group: publicAPI, catalog: catalog, prefix: "/v1")
     root.register(on: publicRoutes)
     EnterpriseController(simulator: simulator).register(on: publicRoutes)
@@ -102,14 +104,16 @@ public func buildRouter(
 }
 
 /// Builds the server application: the router, the real-clock service, and a callback once listening.
+/// Everything that waits (the real clock's turns, the persistence loop, fault delays) waits on `clock`.
 public func buildApplication(
     simulator: Simulator, configuration: ServerConfiguration, wallClock: any WallClock, logger: Logger,
-    journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil,
+    journal: RequestJournal = RequestJournal(), saver: WorldSaver? = nil, clock: any Clock<Duration> = ContinuousClock(),
     onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(
-            simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver, access: configuration.accessPolicy),
+            simulator: simulator, adminToken: configuration.adminToken, journal: journal, saver: saver, access: configuration.accessPolicy,
+            clock: clock),
         server: .http1(
             configuration: .init(
                 additionalChannelHandlers: [HTTPParserErrorHandler()], idleTimeout: configuration.idleTimeout.map { TimeAmount($0) })),
@@ -117,7 +121,7 @@ public func buildApplication(
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
-    app.addServices(RealClockService(simulator: simulator, wallClock: wallClock), PushDispatchService(simulator: simulator))
-    if let saver { app.addServices(PersistenceService(saver: saver, logger: logger)) }
+    app.addServices(RealClockService(simulator: simulator, wallClock: wallClock, clock: clock), PushDispatchService(simulator: simulator))
+    if let saver { app.addServices(PersistenceService(saver: saver, logger: logger, clock: clock)) }
     return app
 }

@@ -3,21 +3,23 @@ import ServiceLifecycle
 import SimStore
 
 /// With `--data-dir`: saves, every second, what changed without a request (work run by the real
-/// clock, push answers), and once more on shutdown.
+/// clock, push answers), and once more on shutdown. The second is measured on `clock`.
 public struct PersistenceService: Service {
     let saver: WorldSaver
     let logger: Logger
+    let clock: any Clock<Duration>
 
-    /// A service saving through `saver`.
-    public init(saver: WorldSaver, logger: Logger) {
+    /// A service saving through `saver`, once a second of `clock`.
+    public init(saver: WorldSaver, logger: Logger, clock: any Clock<Duration> = ContinuousClock()) {
         self.saver = saver
         self.logger = logger
+        self.clock = clock
     }
 
     public func run() async throws {
         while !Task.isCancelledOrShuttingDown {
             do {
-                try await Task.sleep(for: .seconds(1))
+                try await clock.sleep(for: .seconds(1))
             } catch {
                 break
             }

@@ -14,10 +14,14 @@ public final class HTTPPushTransport: PushTransport {
     private let client: HTTPClient
     /// The machine's clock, for signatures that cover the wall time (``SignatureTime/wall``).
     private let wallClock: any WallClock
+    /// What the push timeout is measured on (the machine's clock in production).
+    private let clock: any Clock<Duration>
 
-    /// A transport with its own pooled HTTP client; call ``shutdown()`` when done.
-    public init(wallClock: any WallClock = SystemWallClock()) {
+    /// A transport with its own pooled HTTP client, timing attempts out on `clock`; call
+    /// ``shutdown()`` when done.
+    public init(wallClock: any WallClock = SystemWallClock(), clock: any Clock<Duration> = ContinuousClock()) {
         self.wallClock = wallClock
+        self.clock = clock
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
@@ -52,12 +56,13 @@ public final class HTTPPushTransport: PushTransport {
         let milliseconds = min(max(1, request.timeout.milliseconds), 86_400_000)
         let timedOut = PushOutcome(httpStatus: nil, error: "timed out after \(request.timeout.milliseconds) ms")
         let client = client
+        let clock = clock
         return await withTaskGroup(of: PushOutcome.self) { group in
             group.addTask { [outgoing] in
                 await Self.exchange(outgoing, client: client, deadline: .now() + .milliseconds(milliseconds), timedOut: timedOut)
             }
             group.addTask {
-                try? await Task.sleep(for: .milliseconds(milliseconds))
+                try? await clock.sleep(for: .milliseconds(milliseconds))
                 return timedOut
             }
             let first = await group.next() ?? timedOut

@@ -1,6 +1,8 @@
 import Foundation
 import Yams
 
+import enum SimCore.YAMLNestingLimit
+
 /// Reads scenario files (YAML, or JSON, which is YAML too) and checks what decoding cannot.
 public enum ScenarioLoader {
     /// The scenario in the file at `path`.
@@ -17,6 +19,9 @@ public enum ScenarioLoader {
 
     /// The scenario in `text`; `source` names it in errors.
     public static func load(yaml text: String, source: String) throws(ScenarioError) -> Scenario {
+        if let line = YAMLNestingLimit.lineExceedingDepth(in: text) {
+            throw ScenarioError("\(source): line \(line): the document nests deeper than \(YAMLNestingLimit.maximumDepth) levels")
+        }
         let scenario: Scenario
         do {
             scenario = try YAMLDecoder().decode(Scenario.self, from: text)

@@ -46,6 +46,9 @@ public enum SeedLoader {
         guard text.utf8.count <= maximumBytes else {
             throw SeedError(source: source, problem: SeedProblem(path: "", message: tooLarge(text.utf8.count)))
         }
+        if let line = YAMLNestingLimit.lineExceedingDepth(in: text) {
+            throw SeedError(source: source, problem: tooDeep(line: line))
+        }
         let document: SeedDocument
         do {
             // Plain scalars stay untyped until decoded, as in YAMLDecoder: "0012" read as a string stays "0012".
@@ -66,6 +69,9 @@ public enum SeedLoader {
     public static func load(json data: Data, source: String) throws(SeedError) -> WorldSeed {
         guard data.count <= maximumBytes else {
             throw SeedError(source: source, problem: SeedProblem(path: "", message: tooLarge(data.count)))
+        }
+        if let line = YAMLNestingLimit.lineExceedingDepth(in: String(decoding: data, as: UTF8.self)) {
+            throw SeedError(source: source, problem: tooDeep(line: line))
         }
         let document: SeedDocument
         do {
@@ -99,6 +105,12 @@ public enum SeedLoader {
     /// The refusal of a seed of `size` bytes.
     private static func tooLarge(_ size: Int) -> String {
         "the seed is \(size) bytes; a seed is at most \(maximumBytes) bytes (64 MiB)"
+    }
+
+    /// The refusal of a document nested past ``SimCore/YAMLNestingLimit/maximumDepth`` on `line`.
+    private static func tooDeep(line: Int) -> SeedProblem {
+        SeedProblem(
+            path: "", message: "the document nests deeper than \(YAMLNestingLimit.maximumDepth) levels", line: line)
     }
 
     /// `problems` sorted by line (problems without a line keep their order, after the others).

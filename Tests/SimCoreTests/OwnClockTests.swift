@@ -187,4 +187,18 @@ import Testing
             }?.field == "start")
         #expect(!simulator.hasEnterprise(named: "x"))
     }
+
+    @Test func theTurnsOfADeletedEnterprisesClockGoWithIt() async throws {
+        // Given many own-clock enterprises, each advanced once, then deleted
+        let simulator = TestWorld.simulator()
+        for index in 0..<200 {
+            let name = "tenant-\(index)"
+            _ = try simulator.createEnterprise(named: name, apiKey: nil, template: .empty, ownClock: OwnClockDeclaration())
+            try await simulator.advanceAndDeliver(by: .hours(1), for: name)
+            #expect(simulator.ownAdvanceTurns.withLock { $0[name] } != nil)
+            try simulator.deleteEnterprise(named: name)
+        }
+        // Then no turns are kept for them
+        #expect(simulator.ownAdvanceTurns.withLock { $0.isEmpty })
+    }
 }

@@ -103,4 +103,27 @@ import Testing
         #expect(refused.error != nil)
         try await transport.shutdown()
     }
+
+    @Test(.timeLimit(.minutes(1))) func theTimeoutRunsOnTheInjectedClock() async throws {
+        // Given a transport timing out on a test clock, and a receiver that takes two (wall) seconds to answer
+        let clock = TestClock()
+        let transport = HTTPPushTransport(clock: clock)
+        try await receiver.run { base in
+            try await withThrowingTaskGroup(of: PushOutcome.self) { group in
+                // When a push with a 5 s timeout is sent
+                group.addTask { await transport.send(request("\(base)/slow", timeout: .seconds(5))) }
+                // Then it waits on the clock for the whole timeout
+                await clock.waitForSleepers(1)
+                #expect(clock.sleeperDeadlines == [TestClock.Instant(offset: .seconds(5))])
+                // and times out as soon as the clock has moved by it, long before the receiver answers
+                clock.advance(by: .seconds(5))
+                let outcome = try #require(try await group.next())
+                #expect(outcome.httpStatus == nil)
+                #expect(outcome.error == "timed out after 5000 ms")
+            }
+        }
+        try await transport.shutdown()
+    }
+
+    private var receiver: ReceiverApp { ReceiverApp() }
 }

@@ -152,4 +152,16 @@ import Testing
         let yaml = try ScenarioRecorder.yaml(scenario, source: "http://127.0.0.1:8080")
         #expect(try ScenarioLoader.load(yaml: yaml, source: "recorded.yaml") == scenario)
     }
+
+    @Test(arguments: [
+        "name: deep\nsteps:\n  - " + String(repeating: "[", count: 100_000) + "\n",
+        "name: deep\nsteps:\n  - " + String(repeating: "- ", count: 100_000) + "x\n",
+        "name: deep\nsteps:\n  - " + String(repeating: #"{"a":"#, count: 100_000) + "\n",
+    ])
+    func aScenarioNestedAHundredThousandLevelsDeepIsRefusedBeforeItIsParsed(yaml: String) {
+        let started = ContinuousClock.now
+        let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.load(yaml: yaml, source: "deep.yaml") }
+        #expect(error.map { "\($0)" }?.contains("deep.yaml: line 3: the document nests deeper than 1000 levels") == true)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
 }

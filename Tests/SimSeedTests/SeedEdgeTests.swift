@@ -65,6 +65,28 @@ import Testing
         #expect(refusal.problems.contains { $0.message.contains("deeper than 64") })
     }
 
+    /// Seeds nested a hundred thousand levels deep, in each form the nesting pre-scan counts.
+    static let deepSeeds: [String] = [
+        "enterprises: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n",
+        "enterprises: " + String(repeating: "{a: ", count: 100_000) + "1" + String(repeating: "}", count: 100_000) + "\n",
+        "enterprises:\n" + String(repeating: "- ", count: 100_000) + "x\n",
+        (0...1_500).map { String(repeating: " ", count: $0) + "k:\n" }.joined(),
+    ]
+
+    @Test(arguments: deepSeeds)
+    func aSeedNestedAHundredThousandLevelsDeepIsRefusedBeforeItIsParsed(yaml: String) throws {
+        let started = ContinuousClock.now
+        let refusal = try #require(SeedFixtures.refusal(of: yaml))
+        #expect(refusal.problems.first?.message.contains("nests deeper than \(YAMLNestingLimit.maximumDepth) levels") == true)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test func aJSONSeedNestedAHundredThousandLevelsDeepIsRefused() throws {
+        let json = #"{"enterprises": "# + String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_001)
+        let error = #expect(throws: SeedError.self) { try SeedLoader.load(json: json, source: "deep.json") }
+        #expect(error?.problems.first?.message.contains("nests deeper than") == true)
+    }
+
     @Test func aSeedWithAFewAliasesStillLoads() throws {
         let yaml = try SeedFixtures.minimalYAML(replacing: "simSkus: [\"SKU-A\"]", with: "simSkus: &skus [\"SKU-A\"]")
         #expect(throws: Never.self) { try SeedLoader.load(yaml: yaml, source: "aliases.yaml") }

@@ -5,13 +5,14 @@ leaves the world as it was."""
 
 import copy
 import socket
+import subprocess
 import threading
 import time
 
 import pytest
 import requests
 
-from conftest import DEMO_KEY, start_server, stop_server
+from conftest import DEMO_KEY, server_binary, start_server, stop_server
 
 U64_MAX = 2**64 - 1
 I64_MAX = 2**63 - 1
@@ -299,3 +300,45 @@ def test_a_reset_waits_for_a_running_advance_and_the_world_is_that_of_one_order(
         listener.close()
         for connection in held:
             connection.close()
+
+
+LEVELS = 100_000
+
+DEEP_SEEDS = {
+    "flow sequences": "enterprises: " + "[" * LEVELS + "]" * LEVELS + "\n",
+    "flow mappings": "enterprises: " + "{a: " * LEVELS + "1" + "}" * LEVELS + "\n",
+    "compact sequences": "enterprises:\n" + "- " * LEVELS + "x\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(DEEP_SEEDS))
+def test_a_seed_file_nested_a_hundred_thousand_levels_deep_is_refused_at_start(tmp_path, form):
+    seed = tmp_path / "deep.yaml"
+    seed.write_text(DEEP_SEEDS[form])
+    started = time.monotonic()
+    result = subprocess.run(
+        [str(server_binary()), "serve", "--port", "0", "--seed", str(seed)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode > 0, result.stderr[-2000:]  # a refusal, not a signal
+    assert "deep.yaml:" in result.stderr and "the document nests deeper than 1000 levels" in result.stderr
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("form", ["seed", "state"])
+def test_a_state_body_nested_a_hundred_thousand_levels_deep_is_refused_whole(server, form):
+    nested = '{"a":' * LEVELS + "1" + "}" * LEVELS
+    body = '{"enterprises": ' + nested + "}" if form == "seed" else '{"format": "smarthub-sim/state", "enterprises": ' + nested + "}"
+    before = state(server)
+    reply = control(server, "PUT", "/state", data=body, headers={"Content-Type": "application/json"})
+    assert reply.status_code == 422, reply.text
+    assert "nests deeper than 1000 levels" in reply.text
+    alive(server)
+    assert state(server) == before
+
+
+def test_a_scenario_nested_a_hundred_thousand_levels_deep_is_refused(tmp_path):
+    scenario = tmp_path / "deep.yaml"
+    scenario.write_text("name: deep\nsteps:\n" + "  - " + "[" * LEVELS + "]" * LEVELS + "\n")
+    result = subprocess.run([str(server_binary()), "replay", str(scenario)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "deep.yaml: line 3: the document nests deeper than 1000 levels" in result.stdout

@@ -47,6 +47,14 @@ struct StateController {
             of: request, upTo: maximumDocumentBytes,
             tooLarge: HTTPProblem(Problem(status: 413, title: "Payload Too Large", detail: "a state document is at most 256 MiB")))
         let data = Data(buffer.readableBytesView)
+        // Before any parser recurses into it.
+        if let line = YAMLNestingLimit.lineExceedingDepth(in: String(decoding: data, as: UTF8.self)) {
+            throw HTTPProblem.validationFailed([
+                .init(
+                    resource: "State", field: "", code: "invalid",
+                    message: "the document nests deeper than \(YAMLNestingLimit.maximumDepth) levels (by line \(line))")
+            ])
+        }
         guard case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             throw HTTPProblem.badRequest("Body should be a JSON object")
         }
