@@ -192,7 +192,7 @@ def test_idle_connections_and_a_slowloris_do_not_starve_others(world):
                 thread.start()
             # Half of the idle connections have sent part of a request.
             for connection in idle[::2]:
-                rawhttp.send_all(connection, b"GET /v1/global-sims HTTP/1.1\r\nHost: x\r\n")
+                rawhttp.send_all(connection, b"GET /v1/global-sims HTTP/1.1\r\nHost: localhost\r\n")
             durations = []
             for _ in range(20):
                 started = time.monotonic()
@@ -213,15 +213,15 @@ def test_idle_connections_are_closed_after_the_idle_timeout():
         url = server.base_url
         idle = [rawhttp.connect(url) for _ in range(50)]
         half_sent = rawhttp.connect(url)
-        rawhttp.send_all(half_sent, b"GET /_sim/health HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        rawhttp.send_all(half_sent, b"GET /_sim/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
         kept_alive = rawhttp.connect(url)
         started = time.monotonic()
-        rawhttp.send_all(kept_alive, b"GET /_sim/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        rawhttp.send_all(kept_alive, b"GET /_sim/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
         assert rawhttp.read_reply(kept_alive, started + 5).status == 200
         # A connection in use stays open past the timeout.
         busy = rawhttp.connect(url)
         for _ in range(6):
-            rawhttp.send_all(busy, b"GET /_sim/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            rawhttp.send_all(busy, b"GET /_sim/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
             assert rawhttp.read_reply(busy, time.monotonic() + 5).status == 200
             time.sleep(0.4)
         # The others are closed by the server, about a second after their last activity.
