@@ -142,6 +142,8 @@ import Testing
         let own = try tenant("own", in: simulator)
         try await simulator.advanceAndDeliver(by: .days(1), for: own)
         let sms = try simulator.sendMTSMS(toGiccid: fleetSIM, content: "later", encoding: nil, enterprise: own)
+        // And a batch job running on its clock (the document is refused when a running job has no step)
+        let jobId = try simulator.submitBatchJob(BatchJobRequest(kind: .deactivate, giccids: [meterSIM]), enterprise: own).jobId
         // When the state is exported, encoded, decoded and imported into a fresh simulator
         let data = try JSONEncoder().encode(simulator.exportState())
         let restored = try self.simulator(transport)
@@ -152,6 +154,7 @@ import Testing
         #expect(try restored.mtSMS(sms.smsMsgId, enterprise: own).status == .pending)
         try await restored.advanceAndDeliver(by: .seconds(2), for: own)
         #expect(try restored.mtSMS(sms.smsMsgId, enterprise: own).status == .delivered)
+        #expect(try restored.batchJob(jobId, enterprise: own, page: all).job.status == .finished)
     }
 
     @Test func aRealOwnClockRunsItsWorkAsWallTimePasses() throws {

@@ -72,8 +72,15 @@ public struct WorldState: Sendable, Codable {
     private func checkBatchSteps() throws(WorldStateError) {
         for tenant in tenants {
             guard let running = tenant.batchQueue.first else { continue }
-            let step = ScheduledWork.tenant(serial: tenant.serial, enterprise: tenant.enterprise.name, work: .batchStep(jobId: running))
-            guard header.scheduler.contains(where: { $0 == step }) else {
+            let hasStep: Bool
+            if let ownClock = tenant.ownClock {
+                // An enterprise with its own clock keeps its pending work with that clock.
+                hasStep = ownClock.scheduler.contains { $0 == .batchStep(jobId: running) }
+            } else {
+                let step = ScheduledWork.tenant(serial: tenant.serial, enterprise: tenant.enterprise.name, work: .batchStep(jobId: running))
+                hasStep = header.scheduler.contains { $0 == step }
+            }
+            guard hasStep else {
                 throw WorldStateError(message: "enterprise '\(tenant.enterprise.name)': queued batch job \(running) has no scheduled step")
             }
         }
