@@ -109,14 +109,21 @@ def stalled_receiver():
     return listener, held, reached
 
 
+def push_pending_to(server, listener) -> str:
+    """Points the webhook (with a 2 s push timeout) at `listener` and suspends a SIM: its push waits
+    for the next advance. The SIM's giccid."""
+    port = listener.getsockname()[1]
+    assert control(server, "PUT", "/settings", json={"pushTimeout": "2s"}).status_code == 200
+    assert control(server, "PUT", "/webhooks", json={"url": f"http://127.0.0.1:{port}/hook"}).status_code == 200
+    giccid = server.get("/v1/global-sims?status=ACTIVATED&size=1").json()["sims"][0]["giccid"]
+    assert server.post(f"/v1/global-sims/{giccid}/suspend").status_code == 200
+    return giccid
+
+
 def test_a_receiver_that_stalls_after_its_headers_is_given_up_on_within_the_push_timeout(server):
     listener, held, reached = stalled_receiver()
     try:
-        port = listener.getsockname()[1]
-        assert control(server, "PUT", "/settings", json={"pushTimeout": "2s"}).status_code == 200
-        assert control(server, "PUT", "/webhooks", json={"url": f"http://127.0.0.1:{port}/hook"}).status_code == 200
-        giccid = server.get("/v1/global-sims?status=ACTIVATED&size=1").json()["sims"][0]["giccid"]
-        assert server.post(f"/v1/global-sims/{giccid}/suspend").status_code == 200
+        giccid = push_pending_to(server, listener)
         started = time.monotonic()
         assert control(server, "POST", "/clock/advance", json={"by": "0s"}).status_code == 200
         assert time.monotonic() - started < 2 + 3
@@ -278,11 +285,7 @@ def test_a_batch_refuses_a_giccid_of_the_wrong_shape(server, giccid):
 def test_a_reset_waits_for_a_running_advance_and_the_world_is_that_of_one_order(server):
     listener, held, reached = stalled_receiver()
     try:
-        port = listener.getsockname()[1]
-        assert control(server, "PUT", "/settings", json={"pushTimeout": "2s"}).status_code == 200
-        assert control(server, "PUT", "/webhooks", json={"url": f"http://127.0.0.1:{port}/hook"}).status_code == 200
-        giccid = server.get("/v1/global-sims?status=ACTIVATED&size=1").json()["sims"][0]["giccid"]
-        assert server.post(f"/v1/global-sims/{giccid}/suspend").status_code == 200
+        giccid = push_pending_to(server, listener)
         start = control(server, "GET", "/clock").json()["now"]
         results = {}
         advance = threading.Thread(target=lambda: results.update(advance=control(server, "POST", "/clock/advance", json={"by": "1s"})))
