@@ -1,9 +1,6 @@
 import SimCore
 
 extension SeedValidator {
-    /// The number of digits of an EID.
-    static let eidLength = 32
-
     /// Checks the SIMs of an enterprise: identifiers, uniqueness, references to the catalog, fields and times.
     mutating func checkSIMs(of enterprise: EnterpriseEntry, at enterprisePath: String, catalog: EnterpriseCatalog) {
         var iccidPaths: [String: String] = [:]
@@ -41,8 +38,8 @@ extension SeedValidator {
         if let imei = sim.imei, let problem = SIMIdentifierRules.problem(withIMEI: imei) {
             report(path, key: "imei", Self.identifierMessage(imei, problem), sim.location)
         }
-        if let eid = sim.eid, eid.count != Self.eidLength || !eid.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            report(path, key: "eid", "'\(eid)' is not an EID: an EID is \(Self.eidLength) digits", sim.location)
+        if let eid = sim.eid, let problem = SIMIdentifierRules.problem(withEID: eid) {
+            report(path, key: "eid", "'\(eid)' is not an EID: \(problem)", sim.location)
         }
     }
 

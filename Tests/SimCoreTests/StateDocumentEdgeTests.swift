@@ -78,12 +78,14 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(WorldState.self, from: data) }
     }
 
-    @Test func aRepeatedICCIDAnUnknownReferenceAndAQueuedJobWithoutItsStepAreRefused() async throws {
+    @Test func aRepeatedICCIDAnUnknownReferenceABadEIDAndAQueuedJobWithoutItsStepAreRefused() async throws {
         let original = try await document()
         let enterprises = try #require(original["enterprises"] as? [[String: Any]])
         let sims = try #require(enterprises[0]["sims"] as? [[String: Any]])
         var otherAccount = sims[0]
         otherAccount["accountName"] = "Nobody"
+        var shortEID = sims[0]
+        shortEID["eid"] = "8904903200"
         let scheduled = try #require(original["scheduled"] as? [String: Any])
         var withoutStep = scheduled
         withoutStep["pending"] = (scheduled["pending"] as? [Any] ?? []).filter { !"\($0)".contains("batchStep") }
@@ -91,6 +93,7 @@ import Testing
             (Self.replacing(["enterprises", "0", "sims"], in: original, with: sims + [sims[0]]), "repeats"),
             (Self.replacing(["enterprises", "0", "sims", "0"], in: original, with: otherAccount), "unknown account 'Nobody'"),
             (Self.replacing(["scheduled"], in: original, with: withoutStep), "no scheduled step"),
+            (Self.replacing(["enterprises", "0", "sims", "0"], in: original, with: shortEID), "eid: an EID is 32 digits"),
         ]
         for (document, reason) in cases {
             let data = try JSONSerialization.data(withJSONObject: document)

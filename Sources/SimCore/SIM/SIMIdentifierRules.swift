@@ -19,6 +19,14 @@ public enum SIMIdentifierRules {
             ? nil : "an MSISDN is an E.164 number of 5 to 15 digits without a leading 0 or +"
     }
 
+    /// The number of digits of an EID.
+    public static let eidLength = 32
+
+    /// nil when `eid` is 32 digits; else the reason.
+    public static func problem(withEID eid: String) -> String? {
+        eid.count == eidLength && eid.allSatisfy(\.isASCIIDigit) ? nil : "an EID is \(eidLength) digits"
+    }
+
     /// nil when `imei` is 15 digits with a valid Luhn digit; else the reason.
     public static func problem(withIMEI imei: String) -> String? {
         guard imei.count == 15, imei.allSatisfy(\.isASCIIDigit) else { return "an IMEI is 15 digits" }

@@ -49,6 +49,7 @@ extension Tenant {
         if let problem = SIMIdentifierRules.problem(withIMSI: sim.imsi) { problems.append("imsi: \(problem)") }
         if let problem = SIMIdentifierRules.problem(withMSISDN: sim.msisdn) { problems.append("msisdn: \(problem)") }
         if let imei = sim.imei, let problem = SIMIdentifierRules.problem(withIMEI: imei) { problems.append("imei: \(problem)") }
+        if let eid = sim.eid, let problem = SIMIdentifierRules.problem(withEID: eid) { problems.append("eid: \(problem)") }
         if accounts[sim.accountName] == nil { problems.append("unknown account '\(sim.accountName)'") }
         if let name = sim.basicServicePackageName, servicePackages[name] == nil { problems.append("unknown service package '\(name)'") }
         if let name = sim.sharePoolName, sharePools[name] == nil { problems.append("unknown share pool '\(name)'") }
