@@ -240,4 +240,22 @@ import Testing
         await simulator.deliver(batch)
         #expect(try deliveries(simulator).map(\.state) == [.delivered])
     }
+
+    @Test func anAttemptAnsweredAfterTheWorldWasReplacedIsNotRecordedIntoTheNewWorld() async throws {
+        // Given a real clock whose delivery loop took a push attempt, and the world as it was then
+        let transport = ScriptedPushTransport()
+        let simulator = Simulator(seed: TestWorld.make(), clockMode: .real, wallClock: ManualWallClock(), pushTransport: transport)
+        try simulator.setWebhook(WebhookConfiguration(url: "http://receiver.test/hook"), forAccount: nil, enterprise: enterprise)
+        _ = try simulator.perform(.deactivate, giccid: TestWorld.giccid(.activated), enterprise: enterprise, source: .api)
+        var iterator = simulator.deliveryRequests.makeAsyncIterator()
+        let batch = try #require(await iterator.next())
+        let saved = simulator.exportState()
+        // When the world is replaced (a state import) before the attempt's answer is recorded
+        simulator.importState(saved)
+        await simulator.deliver(batch)
+        // Then the imported world is as the document says: the attempt of the world before it is not recorded
+        let deliveries = try deliveries(simulator)
+        #expect(deliveries.map(\.state) == [.pending])
+        #expect(deliveries.first?.attempts.compactMap(\.httpStatus) == [])
+    }
 }

@@ -15,6 +15,9 @@ public struct PushRequest: Equatable, Sendable {
     public var timeout: SimDuration
     /// Which time the signature covers: ``time`` or the machine's time when the attempt leaves.
     public var signatureTime: SignatureTime
+    /// The world's count of replacements when the attempt was made (its outcome is recorded only
+    /// into that same world, never into one loaded since).
+    public var worldReplacement: UInt64 = 0
 
     /// A request with every field given.
     public init(

@@ -12,6 +12,9 @@ struct World: Sendable {
     var tenants: [String: Tenant] = [:]
     var tenantNameByAPIKey: [String: String] = [:]
     var nextTenantSerial: UInt64 = 1
+    /// How many times the whole world was replaced (reset, state import, snapshot restore): a push
+    /// attempt made before a replacement is not recorded into the world that replaced it.
+    var replacements: UInt64 = 0
     /// Push attempts that fell due, waiting to be handed to the transport.
     var readyDeliveries: [PushRequest] = []
     /// True while `advanceAndDeliver` runs: it delivers what falls due itself.
@@ -40,6 +43,7 @@ struct World: Sendable {
 
     /// Removes every tenant (with its key and revision) and the push attempts waiting for the transport.
     mutating func removeAllTenants() {
+        replacements &+= 1
         tenants = [:]
         tenantNameByAPIKey = [:]
         tenantRevisions = [:]
@@ -232,7 +236,7 @@ struct World: Sendable {
 
     /// Records what came of a push attempt and schedules the attempts it leads to.
     mutating func record(_ outcome: PushOutcome, of request: PushRequest) {
-        guard tenants[request.enterpriseName]?.serial == request.tenantSerial else { return }
+        guard request.worldReplacement == replacements, tenants[request.enterpriseName]?.serial == request.tenantSerial else { return }
         touch(request.enterpriseName)
         tenants[request.enterpriseName]!.recordPushOutcome(outcome, of: request)
         scheduleRequestedWork(of: request.enterpriseName)
@@ -243,7 +247,8 @@ struct World: Sendable {
         case .tenant(let serial, let enterprise, let work):
             guard tenants[enterprise]?.serial == serial else { return }
             touch(enterprise)
-            if let request = tenants[enterprise]!.run(work, at: time) {
+            if var request = tenants[enterprise]!.run(work, at: time) {
+                request.worldReplacement = replacements
                 if tenants[enterprise]!.ownClock != nil {
                     ownReadyDeliveries[enterprise, default: []].append(request)
                 } else {
