@@ -152,11 +152,11 @@ import Testing
     }
 
     @Test func pushesOfOneSIMKeepTheirOrderWhileOtherSIMsGoOn() async throws {
-        // Given a receiver failing the first attempt, then accepting
-        let transport = ScriptedPushTransport([500])
-        let simulator = try simulator(transport)
+        // Given a receiver failing the first attempt about one SIM, then accepting
         let first = TestWorld.giccid(.activated)
         let other = TestWorld.giccid(.inventory)
+        let transport = ScriptedPushTransport(scriptsBySIM: [first: [500]])
+        let simulator = try simulator(transport)
         // When one SIM changes twice and another once, at the same moment
         _ = try simulator.perform(.deactivate, giccid: first, enterprise: enterprise, source: .api)
         _ = try simulator.perform(.activate, giccid: first, enterprise: enterprise, source: .api)
