@@ -139,7 +139,9 @@ struct ServeCommand: AsyncParsableCommand {
             seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport)
         let saver: WorldSaver?
         do {
-            saver = try settings.dataDirectory.map { directory in try Self.openStore(at: directory, for: simulator) }
+            saver = try await settings.dataDirectory.asyncMap { directory in
+                try await Self.openStore(at: directory, for: simulator, wallClock: wallClock)
+            }
         } catch {
             FileHandle.standardError.write(Data("smarthub-sim: the data folder \(settings.dataDirectory ?? "") cannot be used: \(error)\n".utf8))
             throw ExitCode(2)
@@ -176,13 +178,25 @@ extension ServeCommand {
 
     /// Opens the store in `directory`: loads the world it holds into `simulator`, or, when it is
     /// new, saves the seed's world into it. Returns the saver of later changes.
-    static func openStore(at directory: String, for simulator: Simulator) throws -> WorldSaver {
+    /// A real clock resumes where it would be had the process kept running, so it never goes back.
+    static func openStore(at directory: String, for simulator: Simulator, wallClock: any WallClock) async throws -> WorldSaver {
         let store = try WorldStore(directory: directory)
-        if let state = try store.load() { simulator.importState(state) }
-        simulator.loadSnapshots(try store.loadSnapshots())
-        let saver = try WorldSaver(simulator: simulator, store: store)
-        try saver.save()
+        let saver = WorldSaver(simulator: simulator, store: store, wallMilliseconds: { wallClock.nowMilliseconds() })
+        if let state = try await store.loadAsync(resumingAt: wallClock.nowMilliseconds()) {
+            simulator.importState(state)
+            simulator.loadSnapshots(try store.loadSnapshots())
+            saver.markSaved()
+        }
+        try await saver.save()
         return saver
+    }
+}
+
+extension Optional {
+    /// Like `map`, for an async transform.
+    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }
 

@@ -3,7 +3,12 @@
 struct World: Sendable {
     let seed: WorldSeed
     /// The clock; setting it counts as a change of the world.
-    var clock: SimClock { didSet { revision &+= 1 } }
+    var clock: SimClock {
+        didSet {
+            revision &+= 1
+            unsaved.clockChanged = true
+        }
+    }
     /// Counts changes: bumped by every step that may have changed the world.
     var revision: UInt64 = 0
     /// For each enterprise, the revision of its last change.
@@ -16,6 +21,8 @@ struct World: Sendable {
     var readyDeliveries: [PushRequest] = []
     /// True while `advanceAndDeliver` runs: it delivers what falls due itself.
     var advancing = false
+    /// What changed since a store last took the changes; kept only while ``UnsavedChanges/isTracking``.
+    var unsaved = UnsavedChanges()
 
     init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64) {
         self.seed = seed
@@ -38,6 +45,7 @@ struct World: Sendable {
         tenantNameByAPIKey = [:]
         tenantRevisions = [:]
         readyDeliveries = []
+        unsaved.replaceEverything()
     }
 
     private mutating func loadSeedTenants() {
@@ -72,6 +80,7 @@ struct World: Sendable {
         tenantNameByAPIKey[tenant.enterprise.apiKey] = nil
         tenantRevisions[name] = nil
         revision &+= 1
+        unsaved.noteRemoved(name)
         return tenant
     }
 
@@ -79,6 +88,7 @@ struct World: Sendable {
     mutating func touch(_ name: String) {
         revision &+= 1
         tenantRevisions[name] = revision
+        unsaved.noteChanged(name)
     }
 
     func tenant(_ name: String) throws(SimError) -> Tenant {
@@ -94,11 +104,15 @@ struct World: Sendable {
         return try body(&tenants[name]!)
     }
 
-    /// Moves the work a tenant asked for into the scheduler.
+    /// Moves the work a tenant asked for into the scheduler. Called after every change of a
+    /// tenant: without a store tracking changes, the tenant's record of its changes is dropped here.
     private mutating func scheduleRequestedWork(of name: String) {
-        guard let tenant = tenants[name], !tenant.requestedWork.isEmpty else { return }
+        guard let tenant = tenants[name] else { return }
+        if !unsaved.isTracking { tenants[name]!.forgetChanges() }
+        guard !tenant.requestedWork.isEmpty else { return }
         for (due, work) in tenant.requestedWork {
-            scheduler.schedule(.tenant(serial: tenant.serial, enterprise: name, work: work), at: due)
+            let work = ScheduledWork.tenant(serial: tenant.serial, enterprise: name, work: work)
+            unsaved.noteScheduled(sequence: scheduler.schedule(work, at: due), due: due, work: work)
         }
         tenants[name]!.requestedWork = []
     }
@@ -117,7 +131,8 @@ struct World: Sendable {
     @discardableResult
     mutating func runDueWork(upTo limit: Timestamp, pausingForDeliveries: Bool = false) -> Timestamp? {
         var firstReady: Timestamp?
-        while let (due, work) = scheduler.popNext(dueBy: limit) {
+        while let (due, sequence, work) = scheduler.popNextNumbered(dueBy: limit) {
+            unsaved.noteRan(sequence: sequence)
             run(work, at: due)
             guard pausingForDeliveries, !readyDeliveries.isEmpty else { continue }
             let first = firstReady ?? due

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import SimCore
+
+/// A row of table `sim`: one SIM in columns of its own (format 3), written and read by name, never
+/// through the in-memory type's `Codable`. The rarely used parts (orders, custom fields, pushed
+/// thresholds) share one JSON column, NULL when all are empty, so most rows read without JSON.
+enum SIMRow {
+    /// The statement writing one SIM (inserted or replaced).
+    static let upsertSQL = """
+        INSERT OR REPLACE INTO sim (enterprise, iccid, imsi, msisdn, imei, eid, status, account, sku, basic_package, share_pool,
+            apn_name, apn_status, activated_ms, created_ms, status_changed_ms, usage_cycle, cycle_data_bytes, cycle_sms, test_data_bytes,
+            last_session_ms, last_country, extras)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The columns read by ``sim(from:)``, in its order.
+    static let selectSQL = """
+        SELECT enterprise, iccid, imsi, msisdn, imei, eid, status, account, sku, basic_package, share_pool, apn_name, apn_status,
+            activated_ms, created_ms, status_changed_ms, usage_cycle, cycle_data_bytes, cycle_sms, test_data_bytes, last_session_ms,
+            last_country, extras
+        FROM sim ORDER BY enterprise, iccid
+        """
+
+    /// The parts of a SIM kept in the `extras` column.
+    struct Extras: Codable {
+        var supplementaryOrders: [PackageOrder]?
+        var basicPackageOrder: PackageOrder?
+        var cycleThresholdsPushed: [Int]?
+        var customFields: CustomFields?
+    }
+
+    /// The arguments of ``upsertSQL`` for `sim` of `enterprise`.
+    static func arguments(for sim: SIM, enterprise: String, encoder: JSONEncoder) throws -> StatementArguments {
+        let extras = Extras(
+            supplementaryOrders: sim.supplementaryOrders.isEmpty ? nil : sim.supplementaryOrders, basicPackageOrder: sim.basicPackageOrder,
+            cycleThresholdsPushed: sim.cycleThresholdsPushed.isEmpty ? nil : sim.cycleThresholdsPushed,
+            customFields: sim.customFields == CustomFields() ? nil : sim.customFields)
+        let hasExtras =
+            extras.supplementaryOrders != nil || extras.basicPackageOrder != nil || extras.cycleThresholdsPushed != nil
+            || extras.customFields != nil
+        let values: [(any DatabaseValueConvertible)?] = [
+            enterprise, sim.iccid, sim.imsi, sim.msisdn, sim.imei, sim.eid, sim.status.rawValue, sim.accountName, sim.simSku,
+            sim.basicServicePackageName, sim.sharePoolName, sim.apnName, sim.apnStatus.rawValue, sim.activatedTime?.millisecondsSinceEpoch,
+            sim.createdTime.millisecondsSinceEpoch, sim.lastStatusChangeTime.millisecondsSinceEpoch, sim.usageCycleName,
+            sim.cycleDataUsageBytes, Int64(sim.cycleSmsCount), sim.testDataUsedBytes, sim.lastSessionTime?.millisecondsSinceEpoch,
+            sim.lastCountryCode, hasExtras ? try encoder.encode(extras) : nil,
+        ]
+        return StatementArguments(values)
+    }
+
+    /// The SIM of a row of ``selectSQL``, with its enterprise's name.
+    static func sim(from row: Row, decoder: JSONDecoder) throws -> (enterprise: String, sim: SIM) {
+        func text(_ index: Int) throws -> String {
+            guard let value: String = row[index] else { throw StoreError(message: "a SIM row lacks column \(index)") }
+            return value
+        }
+        func time(_ index: Int) -> Timestamp? { (row[index] as Int64?).map { Timestamp(millisecondsSinceEpoch: $0) } }
+        let iccid = try text(1)
+        guard let status = SIMStatus(rawValue: try text(6)), let apnStatus = APNStatus(rawValue: try text(12)), let created = time(14),
+            let changed = time(15)
+        else { throw StoreError(message: "SIM \(iccid) has a status, APN status or time out of range") }
+        var sim = SIM(
+            iccid: iccid, imsi: try text(2), msisdn: try text(3), imei: row[4], eid: row[5], status: status, accountName: try text(7),
+            simSku: row[8], basicServicePackageName: row[9], sharePoolName: row[10], apnName: try text(11), apnStatus: apnStatus,
+            activatedTime: time(13), createdTime: created, lastStatusChangeTime: changed)
+        sim.usageCycleName = try text(16)
+        sim.cycleDataUsageBytes = row[17] ?? 0
+        sim.cycleSmsCount = Int(clamping: row[18] as Int64? ?? 0)
+        sim.testDataUsedBytes = row[19] ?? 0
+        sim.lastSessionTime = time(20)
+        sim.lastCountryCode = row[21]
+        if let data: Data = row[22] {
+            let extras = try decoder.decode(Extras.self, from: data)
+            sim.supplementaryOrders = extras.supplementaryOrders ?? []
+            sim.basicPackageOrder = extras.basicPackageOrder
+            sim.cycleThresholdsPushed = extras.cycleThresholdsPushed ?? []
+            sim.customFields = extras.customFields ?? CustomFields()
+        }
+        return (try text(0), sim)
+    }
+}
