@@ -119,7 +119,6 @@ public final class WorldSaver: Sendable {
             state.failure = error
             state.queue = []
             state.writing = false
-            state.written = state.taken
             defer { state.waiters = [] }
             return state.waiters.map(\.continuation)
         }
@@ -155,6 +154,8 @@ public final class WorldSaver: Sendable {
         do {
             try await store.write([changes])
             state.withLock { state in
+                // The sets lost with the failure were undone: no caller waits for them any more.
+                state.written = state.taken
                 state.failure = nil
                 state.writing = false
             }

@@ -19,9 +19,8 @@ extension World {
         }
         var enterprises: [EnterpriseChangeSet] = []
         for name in names {
-            var changes = tenants[name]!.takeChanges()
-            if everything { changes.replacesEnterprise = true }
-            enterprises.append(changes)
+            if everything { tenants[name]!.needsWholeSave = true }
+            enterprises.append(tenants[name]!.takeChanges())
         }
         let changes = WorldChangeSet(
             replacesEverything: everything, now: now, wallMilliseconds: wallMilliseconds, clockMode: clock.mode, clockScale: clock.scale,
