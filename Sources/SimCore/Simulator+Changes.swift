@@ -14,3 +14,11 @@ extension Simulator {
         readWorld { world, _ in world.unsaved.replaceEverything() }
     }
 }
+
+extension Simulator {
+    /// Records that a store holds the world as it is now (just loaded from it): the next
+    /// ``takeChanges()`` returns only what changes from here.
+    public func markAllSaved() {
+        readWorld { world, _ in world.markAllSaved() }
+    }
+}

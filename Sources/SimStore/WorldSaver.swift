@@ -47,7 +47,7 @@ public final class WorldSaver: Sendable {
 
     /// Records that the store holds the world as it is now (just loaded from it).
     public func markSaved() {
-        _ = simulator.takeChanges()
+        simulator.markAllSaved()
         state.withLock { $0.snapshotRevision = simulator.snapshots(changedSince: nil)?.revision }
     }
 
@@ -132,7 +132,7 @@ public final class WorldSaver: Sendable {
         do {
             if let saved = try await store.loadAsync(resumingAt: wallMilliseconds()) {
                 simulator.importState(saved)
-                _ = simulator.takeChanges()
+                simulator.markAllSaved()
             }
         } catch {
             simulator.markAllUnsaved()

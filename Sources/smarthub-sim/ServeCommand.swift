@@ -135,12 +135,24 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = settings.logLevel
         let wallClock = SystemWallClock()
         let transport = HTTPPushTransport()
+        // A data folder that holds a world is loaded instead of building the seed's (which stays what a reset returns to).
+        let opened: (store: WorldStore, state: WorldState?)?
+        do {
+            opened = try await settings.dataDirectory.asyncMap { directory in
+                let store = try WorldStore(directory: directory)
+                return (store, try await store.loadAsync(resumingAt: wallClock.nowMilliseconds()))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("smarthub-sim: the data folder \(settings.dataDirectory ?? "") cannot be used: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let simulator = Simulator(
-            seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport)
+            seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport,
+            state: opened?.state)
         let saver: WorldSaver?
         do {
-            saver = try await settings.dataDirectory.asyncMap { directory in
-                try await Self.openStore(at: directory, for: simulator, wallClock: wallClock)
+            saver = try await opened.asyncMap { opened in
+                try await Self.saver(of: opened.store, for: simulator, restored: opened.state != nil, wallClock: wallClock)
             }
         } catch {
             FileHandle.standardError.write(Data("smarthub-sim: the data folder \(settings.dataDirectory ?? "") cannot be used: \(error)\n".utf8))
@@ -176,14 +188,11 @@ extension ServeCommand {
         }
     }
 
-    /// Opens the store in `directory`: loads the world it holds into `simulator`, or, when it is
-    /// new, saves the seed's world into it. Returns the saver of later changes.
-    /// A real clock resumes where it would be had the process kept running, so it never goes back.
-    static func openStore(at directory: String, for simulator: Simulator, wallClock: any WallClock) async throws -> WorldSaver {
-        let store = try WorldStore(directory: directory)
+    /// The saver of `simulator` into `store`: when the simulator was `restored` from the store,
+    /// with the store's snapshots; otherwise after writing the seed's world into the new store.
+    static func saver(of store: WorldStore, for simulator: Simulator, restored: Bool, wallClock: any WallClock) async throws -> WorldSaver {
         let saver = WorldSaver(simulator: simulator, store: store, wallMilliseconds: { wallClock.nowMilliseconds() })
-        if let state = try await store.loadAsync(resumingAt: wallClock.nowMilliseconds()) {
-            simulator.importState(state)
+        if restored {
             simulator.loadSnapshots(try store.loadSnapshots())
             saver.markSaved()
         }

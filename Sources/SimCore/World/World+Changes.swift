@@ -31,3 +31,12 @@ extension World {
         return changes
     }
 }
+
+extension World {
+    /// Records that a store holds the world as it is now, and starts tracking changes.
+    mutating func markAllSaved() {
+        unsaved.isTracking = true
+        unsaved.clear()
+        for name in tenants.keys { tenants[name]!.forgetChanges() }
+    }
+}

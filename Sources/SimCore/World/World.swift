@@ -24,10 +24,12 @@ struct World: Sendable {
     /// What changed since a store last took the changes; kept only while ``UnsavedChanges/isTracking``.
     var unsaved = UnsavedChanges()
 
-    init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64) {
+    /// A world holding `seed` as it starts, or `state` when given (the seed is then only what a
+    /// reset returns to, and its tenants are never built).
+    init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64, state: WorldState? = nil) {
         self.seed = seed
         clock = SimClock(start: seed.startTime, mode: clockMode, scale: clockScale, wallMilliseconds: wallMilliseconds)
-        loadSeedTenants()
+        if let state { load(state, wallMilliseconds: wallMilliseconds) } else { loadSeedTenants() }
     }
 
     /// Back to the seed: seed tenants as loaded, created tenants gone, clock at the start time
