@@ -59,10 +59,10 @@ public final class WorldSaver: Sendable {
 
     /// Returns once every change made before the call is on disk.
     /// - Throws: the store's error when the write failed (the changes it held are undone), or
-    ///   ``StoreError`` while the store is unavailable.
+    ///   ``StoreError`` while the store is unavailable (a change made meanwhile is undone too).
     public func save() async throws {
-        let (ticket, leads) = try state.withLock { state throws -> (UInt64, Bool) in
-            if let failure = state.failure { throw StoreError(message: "the data folder cannot be written: \(failure)") }
+        let taken = state.withLock { state -> (ticket: UInt64, leads: Bool)? in
+            guard state.failure == nil else { return nil }
             // Taken under the saver's lock, so sets are queued in the order the world made them.
             let changes = simulator.takeChanges()
             if !changes.isEmpty {
@@ -72,6 +72,11 @@ public final class WorldSaver: Sendable {
             let leads = !state.writing && state.written < state.taken
             if leads { state.writing = true }
             return (state.taken, leads)
+        }
+        guard let (ticket, leads) = taken else {
+            // A change made while the store failed (by a request admitted just before) is undone too.
+            await undoUnsaved()
+            throw StoreError(message: "the data folder cannot be written (\(failureDescription ?? "unknown error")); the change was undone")
         }
         if leads { await writeQueued() }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
