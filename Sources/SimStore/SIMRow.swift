@@ -49,8 +49,10 @@ enum SIMRow {
         return StatementArguments(values)
     }
 
-    /// The SIM of a row of ``selectSQL``, with its enterprise's name.
-    static func sim(from row: Row, decoder: JSONDecoder) throws -> (enterprise: String, sim: SIM) {
+    /// The SIM of a row of ``selectSQL``, with its enterprise's name and its `extras` column (to
+    /// be applied with ``apply(_:to:)``; a loader decodes them all at once, which is much faster
+    /// than one decoding per row).
+    static func sim(from row: Row) throws -> (enterprise: String, sim: SIM, extras: Data?) {
         func text(_ index: Int) throws -> String {
             guard let value: String = row[index] else { throw StoreError(message: "a SIM row lacks column \(index)") }
             return value
@@ -70,13 +72,14 @@ enum SIMRow {
         sim.testDataUsedBytes = row[19] ?? 0
         sim.lastSessionTime = time(20)
         sim.lastCountryCode = row[21]
-        if let data: Data = row[22] {
-            let extras = try decoder.decode(Extras.self, from: data)
-            sim.supplementaryOrders = extras.supplementaryOrders ?? []
-            sim.basicPackageOrder = extras.basicPackageOrder
-            sim.cycleThresholdsPushed = extras.cycleThresholdsPushed ?? []
-            sim.customFields = extras.customFields ?? CustomFields()
-        }
-        return (try text(0), sim)
+        return (try text(0), sim, row[22])
+    }
+
+    /// Puts the parts kept in the `extras` column into `sim`.
+    static func apply(_ extras: Extras, to sim: inout SIM) {
+        sim.supplementaryOrders = extras.supplementaryOrders ?? []
+        sim.basicPackageOrder = extras.basicPackageOrder
+        sim.cycleThresholdsPushed = extras.cycleThresholdsPushed ?? []
+        sim.customFields = extras.customFields ?? CustomFields()
     }
 }

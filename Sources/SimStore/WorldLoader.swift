@@ -19,10 +19,10 @@ struct WorldLoader {
             // A real clock went on while the process was down: read it as a running clock would.
             now = SimClock(start: now, mode: .real, scale: scale, wallMilliseconds: savedWall).now(wallMilliseconds: wallMilliseconds)
         }
-        let scheduled = try Row.fetchAll(db, sql: "SELECT sequence, due_ms, work FROM scheduled_work ORDER BY sequence").map { row in
-            ScheduledEntry(
-                sequence: UInt64(bitPattern: row[0]), due: Timestamp(millisecondsSinceEpoch: row[1]),
-                work: try decoder.decode(ScheduledWork.self, from: row[2] as Data))
+        let workRows = try Row.fetchAll(db, sql: "SELECT sequence, due_ms, work FROM scheduled_work ORDER BY sequence")
+        let works = try decodeAll(ScheduledWork.self, workRows.map { $0[2] as Data })
+        let scheduled = zip(workRows, works).map { row, work in
+            ScheduledEntry(sequence: UInt64(bitPattern: row[0]), due: Timestamp(millisecondsSinceEpoch: row[1]), work: work)
         }
         let header: WorldStateHeader
         do {
@@ -33,10 +33,15 @@ struct WorldLoader {
             throw StoreError(message: "the stored clock is out of range: \(error.message)")
         }
         var sims: [String: [SIM]] = [:]
+        var extras: [(enterprise: String, index: Int, data: Data)] = []
         let cursor = try Row.fetchCursor(db, sql: SIMRow.selectSQL)
         while let row = try cursor.next() {
-            let (enterprise, sim) = try SIMRow.sim(from: row, decoder: decoder)
+            let (enterprise, sim, data) = try SIMRow.sim(from: row)
+            if let data { extras.append((enterprise, sims[enterprise]?.count ?? 0, data)) }
             sims[enterprise, default: []].append(sim)
+        }
+        for (place, value) in zip(extras, try decodeAll(SIMRow.Extras.self, extras.map(\.data))) {
+            SIMRow.apply(value, to: &sims[place.enterprise]![place.index])
         }
         var logs: [String: [ChangeLogEntry]] = [:]
         for row in try Row.fetchAll(
@@ -65,6 +70,21 @@ struct WorldLoader {
         } catch let error as WorldStateError {
             throw StoreError(message: "the stored world is inconsistent: \(error.message)")
         }
+    }
+
+    /// The JSON documents `documents`, decoded as one array (one decoding for all of them).
+    private func decodeAll<Value: Decodable>(_ type: Value.Type, _ documents: [Data]) throws -> [Value] {
+        guard !documents.isEmpty else { return [] }
+        var array = Data("[".utf8)
+        array.reserveCapacity(documents.reduce(2) { $0 + $1.count + 1 })
+        for (index, document) in documents.enumerated() {
+            if index > 0 { array.append(UInt8(ascii: ",")) }
+            array.append(document)
+        }
+        array.append(UInt8(ascii: "]"))
+        let values = try decoder.decode([Value].self, from: array)
+        guard values.count == documents.count else { throw StoreError(message: "a stored JSON column holds more than one value") }
+        return values
     }
 
     /// The JSON documents of a table, by enterprise, in the query's order.
