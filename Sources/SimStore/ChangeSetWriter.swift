@@ -33,10 +33,8 @@ struct ChangeSetWriter {
                 changes.now.millisecondsSinceEpoch, changes.wallMilliseconds, changes.clockMode.rawValue, changes.clockScale,
                 Int64(bitPattern: changes.nextTenantSerial), Int64(bitPattern: changes.nextWorkSequence),
             ])
-        let schedule = try db.cachedStatement(sql: "INSERT OR REPLACE INTO scheduled_work (sequence, due_ms, work) VALUES (?, ?, ?)")
-        for entry in changes.scheduled {
-            try schedule.execute(arguments: [Int64(bitPattern: entry.sequence), entry.due.millisecondsSinceEpoch, try encoder.encode(entry.work)])
-        }
+        let schedule = try db.cachedStatement(sql: ScheduledWorkRow.upsertSQL)
+        for entry in changes.scheduled { try schedule.execute(arguments: ScheduledWorkRow.arguments(for: entry)) }
         let unschedule = try db.cachedStatement(sql: "DELETE FROM scheduled_work WHERE sequence = ?")
         for sequence in changes.ranSequences { try unschedule.execute(arguments: [Int64(bitPattern: sequence)]) }
         for name in changes.removedEnterprises { try removeRows(of: name, from: db) }

@@ -42,7 +42,9 @@ enum StoreMigrations {
                 CREATE TABLE clock (
                     id INTEGER PRIMARY KEY CHECK (id = 1), now_ms INTEGER NOT NULL, wall_ms INTEGER, mode TEXT NOT NULL,
                     scale REAL NOT NULL, next_tenant_serial INTEGER NOT NULL, next_work_sequence INTEGER NOT NULL);
-                CREATE TABLE scheduled_work (sequence INTEGER PRIMARY KEY, due_ms INTEGER NOT NULL, work BLOB NOT NULL);
+                CREATE TABLE scheduled_work (
+                    sequence INTEGER PRIMARY KEY, due_ms INTEGER NOT NULL, serial INTEGER NOT NULL, enterprise TEXT NOT NULL, kind TEXT NOT NULL,
+                    key1 TEXT, key2 TEXT, number INTEGER);
                 CREATE TABLE enterprise_core (name TEXT PRIMARY KEY, document BLOB NOT NULL);
                 CREATE TABLE sim (
                     enterprise TEXT NOT NULL, iccid TEXT NOT NULL, imsi TEXT NOT NULL, msisdn TEXT NOT NULL, imei TEXT, eid TEXT,

@@ -19,11 +19,7 @@ struct WorldLoader {
             // A real clock went on while the process was down: read it as a running clock would.
             now = SimClock(start: now, mode: .real, scale: scale, wallMilliseconds: savedWall).now(wallMilliseconds: wallMilliseconds)
         }
-        let workRows = try Row.fetchAll(db, sql: "SELECT sequence, due_ms, work FROM scheduled_work ORDER BY sequence")
-        let works = try decodeAll(ScheduledWork.self, workRows.map { $0[2] as Data })
-        let scheduled = zip(workRows, works).map { row, work in
-            ScheduledEntry(sequence: UInt64(bitPattern: row[0]), due: Timestamp(millisecondsSinceEpoch: row[1]), work: work)
-        }
+        let scheduled = try Row.fetchAll(db, sql: ScheduledWorkRow.selectSQL).map(ScheduledWorkRow.entry(from:))
         let header: WorldStateHeader
         do {
             header = try WorldStateHeader(
