@@ -51,7 +51,8 @@ enum StoreMigrations {
                     status TEXT NOT NULL, account TEXT NOT NULL, sku TEXT, basic_package TEXT, share_pool TEXT, apn_name TEXT NOT NULL,
                     apn_status TEXT NOT NULL, activated_ms INTEGER, created_ms INTEGER NOT NULL, status_changed_ms INTEGER NOT NULL,
                     usage_cycle TEXT NOT NULL, cycle_data_bytes INTEGER NOT NULL, cycle_sms INTEGER NOT NULL, test_data_bytes INTEGER NOT NULL,
-                    last_session_ms INTEGER, last_country TEXT, extras BLOB,
+                    last_session_ms INTEGER, last_country TEXT, extras BLOB, term_order_id TEXT, term_package TEXT, term_start_ms INTEGER,
+                    term_expire_ms INTEGER, term_used_bytes INTEGER, term_quota_bytes INTEGER, term_status TEXT, term_thresholds TEXT,
                     PRIMARY KEY (enterprise, iccid)) WITHOUT ROWID;
                 CREATE TABLE change_log (
                     enterprise TEXT NOT NULL, position INTEGER NOT NULL, giccid TEXT NOT NULL, type TEXT NOT NULL, before TEXT, after TEXT,

@@ -243,6 +243,8 @@ import Testing
         let simulator = simulator()
         simulator.importState(state)
         #expect(try simulator.sim("8944102015031128875", enterprise: "Demo IoT Ltd").status == .deactivated)
+        let term = try #require(try simulator.sim("8944102015031128875", enterprise: "Demo IoT Ltd").basicPackageOrder, "the prepaid term is kept")
+        #expect(term.servicePackageName == "Prepaid-Basic-1G" && term.expireTime != nil)
         #expect(
             try simulator.changeLogs(ChangeLogQuery(giccid: "8944102015031128875"), page: PageRequest(page: 0, size: 10), enterprise: "Demo IoT Ltd")
                 .total == 1)
