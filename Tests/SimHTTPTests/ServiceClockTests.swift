@@ -86,8 +86,10 @@ struct TestWallClock: WallClock {
         let clock = TestClock()
         let directory = NSTemporaryDirectory() + "smarthub-sim-persistence-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let simulator = Simulator(seed: try Self.defaultSeed(), clockMode: .manual, wallClock: ManualWallClock())
-        let saver = try WorldSaver(simulator: simulator, store: try WorldStore(directory: directory))
+        let wallClock = ManualWallClock()
+        let simulator = Simulator(seed: try Self.defaultSeed(), clockMode: .manual, wallClock: wallClock)
+        let saver = WorldSaver(simulator: simulator, store: try WorldStore(directory: directory), wallMilliseconds: { wallClock.nowMilliseconds() })
+        try await saver.save()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await PersistenceService(saver: saver, logger: Logger(label: "test"), clock: clock).run() }
             await clock.waitForSleepers(1)

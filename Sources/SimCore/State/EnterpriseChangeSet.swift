@@ -1,0 +1,47 @@
+/// What changed in one enterprise since a store last took its changes: its core (everything but
+/// the parts kept as rows, always whole: it is small), and the rows of its SIMs, change log,
+/// deliveries, batch jobs and SMS that were added or changed.
+public struct EnterpriseChangeSet: Sendable {
+    /// The enterprise's name.
+    public var name: String
+    /// True when the store drops what it holds of the enterprise first (a new or re-created one).
+    public var replacesEnterprise: Bool
+    /// The enterprise without its SIMs, change log, deliveries, batch jobs and SMS.
+    public var core: EnterpriseState
+    /// The SIMs added or changed.
+    public var sims: [SIM]
+    /// The position in the change log of the first of ``newLogEntries``.
+    public var firstNewLogPosition: Int
+    /// The change-log entries appended.
+    public var newLogEntries: [ChangeLogEntry]
+    /// The deliveries added or changed, with their positions in the order of pushes.
+    public var deliveries: [(position: Int, delivery: Delivery)]
+    /// The batch jobs added or changed.
+    public var batchJobs: [BatchJob]
+    /// The SMS added or changed.
+    public var sms: [MTSMS]
+}
+
+extension EnterpriseState {
+    /// The key of a decoder's `userInfo` that, set to true, reads an enterprise's core (see
+    /// ``EnterpriseChangeSet/core``) without checking it against the parts it lacks.
+    public static let coreDecodingKey = CodingUserInfoKey(rawValue: "smarthub-sim.enterprise-core")!
+
+    /// An enterprise put together from its core and its rows, in the order they were made
+    /// (change-log entries and deliveries oldest first).
+    /// - Throws: ``WorldStateError`` when the parts contradict each other.
+    public init(
+        core: EnterpriseState, sims: [SIM], changeLog: [ChangeLogEntry], deliveries: [Delivery], batchJobs: [BatchJob], sms: [MTSMS]
+    ) throws(WorldStateError) {
+        var tenant = core.tenant
+        tenant.sims = SIMStore()
+        tenant.sims.insert(contentsOf: sims)
+        tenant.changeLog = ChangeLog()
+        for entry in changeLog { tenant.changeLog.append(entry) }
+        tenant.deliveries = DeliveryLedger(deliveries: deliveries)
+        tenant.batchJobs = Dictionary(batchJobs.map { ($0.jobId, $0) }, uniquingKeysWith: { _, last in last })
+        tenant.mtSMS = Dictionary(sms.map { ($0.smsMsgId, $0) }, uniquingKeysWith: { _, last in last })
+        if let problem = tenant.inconsistency() { throw WorldStateError(message: "enterprise '\(tenant.enterprise.name)': \(problem)") }
+        self.init(tenant)
+    }
+}

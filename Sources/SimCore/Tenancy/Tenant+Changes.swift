@@ -1,0 +1,43 @@
+/// Change tracking: what a store must write to catch up with the tenant.
+extension Tenant {
+    /// The tenant without the parts kept as rows of their own.
+    var core: Tenant {
+        var core = self
+        core.sims = SIMStore()
+        core.changeLog = ChangeLog()
+        core.deliveries = DeliveryLedger()
+        core.batchJobs = [:]
+        core.mtSMS = [:]
+        core.forgetChanges()
+        return core
+    }
+
+    /// What changed since the last call (everything the first time), and forgets it.
+    mutating func takeChanges() -> EnterpriseChangeSet {
+        let whole = needsWholeSave
+        let iccids = sims.takeChangedICCIDs()
+        let log = changeLog.takeNewEntries()
+        let changedDeliveries = deliveries.takeChangedDeliveries()
+        let changes = EnterpriseChangeSet(
+            name: enterprise.name, replacesEnterprise: whole, core: EnterpriseState(core),
+            sims: whole ? sims.allInOrder : iccids.sorted().compactMap { sims.sim(iccid: $0) },
+            firstNewLogPosition: whole ? 0 : log.firstPosition, newLogEntries: whole ? changeLog.all : Array(log.entries),
+            deliveries: whole ? deliveries.deliveries.enumerated().map { ($0.offset, $0.element) } : changedDeliveries,
+            batchJobs: whole ? batchJobs.keys.sorted().map { batchJobs[$0]! } : changedBatchJobIds.sorted().compactMap { batchJobs[$0] },
+            sms: whole ? mtSMS.keys.sorted().map { mtSMS[$0]! } : changedSMSIds.sorted().compactMap { mtSMS[$0] })
+        changedBatchJobIds = []
+        changedSMSIds = []
+        needsWholeSave = false
+        return changes
+    }
+
+    /// Forgets what changed: no store is waiting for it (or the store holds it already).
+    mutating func forgetChanges() {
+        _ = sims.takeChangedICCIDs()
+        _ = changeLog.takeNewEntries()
+        _ = deliveries.takeChangedDeliveries()
+        changedBatchJobIds = []
+        changedSMSIds = []
+        needsWholeSave = false
+    }
+}
