@@ -51,7 +51,8 @@ struct ChangeSetWriter {
         let name = changes.name
         if changes.replacesEnterprise { try removeRows(of: name, from: db) }
         try db.execute(
-            sql: "INSERT OR REPLACE INTO enterprise_core (name, document) VALUES (?, ?)", arguments: [name, try encoder.encode(changes.core)])
+            sql: "INSERT OR REPLACE INTO enterprise_core (name, document, clock_wall_ms) VALUES (?, ?, ?)",
+            arguments: [name, try encoder.encode(changes.core), changes.ownClockWallMilliseconds])
         let sim = try db.cachedStatement(sql: SIMRow.upsertSQL)
         for value in changes.sims { try sim.execute(arguments: try SIMRow.arguments(for: value, enterprise: name, encoder: encoder)) }
         let log = try db.cachedStatement(

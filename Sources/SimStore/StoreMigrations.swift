@@ -45,7 +45,7 @@ enum StoreMigrations {
                 CREATE TABLE scheduled_work (
                     sequence INTEGER PRIMARY KEY, due_ms INTEGER NOT NULL, serial INTEGER NOT NULL, enterprise TEXT NOT NULL, kind TEXT NOT NULL,
                     key1 TEXT, key2 TEXT, number INTEGER);
-                CREATE TABLE enterprise_core (name TEXT PRIMARY KEY, document BLOB NOT NULL);
+                CREATE TABLE enterprise_core (name TEXT PRIMARY KEY, document BLOB NOT NULL, clock_wall_ms INTEGER);
                 CREATE TABLE sim (
                     enterprise TEXT NOT NULL, iccid TEXT NOT NULL, imsi TEXT NOT NULL, msisdn TEXT NOT NULL, imei TEXT, eid TEXT,
                     status TEXT NOT NULL, account TEXT NOT NULL, sku TEXT, basic_package TEXT, share_pool TEXT, apn_name TEXT NOT NULL,

@@ -56,11 +56,14 @@ struct WorldLoader {
         let coreDecoder = JSONDecoder()
         coreDecoder.userInfo[EnterpriseState.coreDecodingKey] = true
         do {
-            let enterprises = try Row.fetchAll(db, sql: "SELECT name, document FROM enterprise_core ORDER BY name").map { row in
+            let enterprises = try Row.fetchAll(db, sql: "SELECT name, document, clock_wall_ms FROM enterprise_core ORDER BY name").map { row in
                 let name: String = row[0]
+                // A real own clock went on while the process was down, as the world clock did.
+                let core = try coreDecoder.decode(EnterpriseState.self, from: row[1] as Data).readingOwnClockOn(
+                    from: row[2] as Int64?, to: wallMilliseconds)
                 return try EnterpriseState(
-                    core: try coreDecoder.decode(EnterpriseState.self, from: row[1] as Data), sims: sims[name] ?? [], changeLog: logs[name] ?? [],
-                    deliveries: deliveries[name] ?? [], batchJobs: jobs[name] ?? [], sms: sms[name] ?? [])
+                    core: core, sims: sims[name] ?? [], changeLog: logs[name] ?? [], deliveries: deliveries[name] ?? [],
+                    batchJobs: jobs[name] ?? [], sms: sms[name] ?? [])
             }
             return try WorldState(header: header, enterprises: enterprises)
         } catch let error as WorldStateError {

@@ -17,8 +17,8 @@ import Testing
         return path
     }
 
-    /// A small world: one enterprise with two SIMs.
-    private func simulator() -> Simulator {
+    /// A small world: one enterprise with two SIMs, on a wall clock reading `wallMilliseconds`.
+    private func simulator(wallMilliseconds: Int64 = 0) -> Simulator {
         let created = Timestamp(secondsSinceEpoch: 1_736_467_200)
         let account = Account(
             name: "Main", chargeType: .charge, prepaidRenewType: nil, simSkus: ["SKU"], servicePackageNames: ["Basic"], sharePoolNames: [])
@@ -37,7 +37,7 @@ import Testing
                     enterprise: Enterprise(name: enterprise, apiKey: "acme-key-0123456789abcdef", createdTime: created), accounts: [account],
                     servicePackages: [plan], sharePools: [], sims: sims)
             ])
-        return Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock())
+        return Simulator(seed: seed, clockMode: .manual, wallClock: ManualWallClock(milliseconds: wallMilliseconds))
     }
 
     private func saver(_ simulator: Simulator, _ store: WorldStore) -> WorldSaver {
@@ -248,5 +248,95 @@ import Testing
         #expect(
             try simulator.changeLogs(ChangeLogQuery(giccid: "8944102015031128875"), page: PageRequest(page: 0, size: 10), enterprise: "Demo IoT Ltd")
                 .total == 1)
+    }
+
+    @Test func anOwnClockAndItsPendingWorkAreSavedAsTheyChangeAndLoadBack() async throws {
+        // Given an enterprise with a clock of its own, saved once
+        let directory = folder()
+        let simulator = simulator()
+        let saver = saver(simulator, try WorldStore(directory: directory))
+        _ = try simulator.createEnterprise(named: "Own", apiKey: "own-key-0123456789abcdef", template: .default, ownClock: OwnClockDeclaration())
+        try await saver.save()
+        // When its clock moves a day and a batch job waits on it, each saved as it happens
+        _ = try simulator.advance(by: .seconds(86_400), for: "Own")
+        try await saver.save()
+        let ownNow = simulator.clockReading(for: "Own").now
+        let job = try simulator.submitBatchJob(BatchJobRequest(kind: .activate, giccids: ["8944990000000000011"]), enterprise: "Own")
+        try await saver.save()
+        // Then a new simulator loaded from the store has the clock where it was, the world clock unmoved,
+        let state = try #require(try load(directory))
+        let restored = self.simulator()
+        restored.importState(state)
+        #expect(restored.clockReading(for: "Own").now == ownNow)
+        #expect(restored.clockReading(for: "Own").isOwn)
+        #expect(restored.clockReading().now == Timestamp(secondsSinceEpoch: 1_742_025_600))
+        // and the job runs when that clock (not the world's) moves on
+        _ = try restored.advance(by: .seconds(60))
+        #expect(try restored.sim("8944990000000000011", enterprise: "Own").status == .inventory)
+        _ = try restored.advance(by: .seconds(60), for: "Own")
+        #expect(try restored.sim("8944990000000000011", enterprise: "Own").status == .activated)
+        #expect(try restored.batchJob(job.jobId, enterprise: "Own", page: PageRequest(page: 0, size: 10)).job.status == .finished)
+    }
+
+    @Test func aRealOwnClockResumesWhereItWouldBe() async throws {
+        // Given an own clock in real mode at scale 60, saved at wall time 0
+        let directory = folder()
+        let simulator = simulator()
+        _ = try simulator.createEnterprise(named: "Own", apiKey: nil, template: .empty, ownClock: OwnClockDeclaration())
+        _ = try simulator.configureClock(mode: .real, scale: 60, now: nil, for: "Own")
+        try await saver(simulator, try WorldStore(directory: directory)).save()
+        // When it is read back ten wall seconds later
+        let loaded = try #require(try WorldStore(directory: directory).load(resumingAt: 10_000))
+        let restored = self.simulator(wallMilliseconds: 10_000)
+        restored.importState(loaded)
+        // Then it went on ten minutes, as a running clock would have, and still runs at its pace
+        let reading = restored.clockReading(for: "Own")
+        #expect(reading.now == Timestamp(secondsSinceEpoch: 1_742_025_600).adding(.seconds(600)))
+        #expect(reading.mode == .real && reading.scale == 60)
+    }
+
+    @Test func theSignatureTimeSettingSurvivesARestart() async throws {
+        let directory = folder()
+        let simulator = simulator()
+        let saver = saver(simulator, try WorldStore(directory: directory))
+        try await saver.save()
+        var settings = try simulator.settings(enterprise: enterprise)
+        #expect(settings.signatureTime == .simulated)
+        settings.signatureTime = .wall
+        _ = try simulator.updateSettings(settings, enterprise: enterprise)
+        try await saver.save()
+        let restored = self.simulator()
+        restored.importState(try #require(try load(directory)))
+        #expect(try restored.settings(enterprise: enterprise).signatureTime == .wall)
+    }
+
+    /// A data folder written in format 2 by a build with clocks per tenant: the enterprise
+    /// `own-tenant` has its own clock a day ahead of the world's, and a batch job activating one
+    /// SIM waits on that clock.
+    private static let goldenOwnClock = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden/v2-own-clock-data")
+
+    @Test func aFormat2FolderWithAnOwnClockKeepsTheClockAndItsPendingJob() throws {
+        let directory = folder()
+        try FileManager.default.copyItem(atPath: Self.goldenOwnClock.path, toPath: directory)
+        let store = try WorldStore(directory: directory)
+        let state = try #require(try store.load(resumingAt: 0))
+        #expect(try store.format() == StoreFormat.current)
+        #expect(state.enterpriseNames == ["Demo IoT Ltd", "own-tenant"])
+        let simulator = simulator()
+        simulator.importState(state)
+        let sixteenthOfMarch = Timestamp(secondsSinceEpoch: 1_742_112_000)
+        #expect(simulator.clockReading().now == sixteenthOfMarch.adding(.seconds(-86_400)))
+        #expect(simulator.clockReading(for: "own-tenant").now == sixteenthOfMarch)
+        #expect(simulator.clockReading(for: "own-tenant").isOwn)
+        let giccid = "8944102015031077916"
+        let job = "04ab1d73260cfec370dbd2cf45bbd305"
+        #expect(try simulator.batchJob(job, enterprise: "own-tenant", page: PageRequest(page: 0, size: 10)).job.status == .processing)
+        // The world clock's move leaves the job waiting; the enterprise's clock runs it
+        _ = try simulator.advance(by: .seconds(60))
+        #expect(try simulator.sim(giccid, enterprise: "own-tenant").status != .activated)
+        _ = try simulator.advance(by: .seconds(60), for: "own-tenant")
+        #expect(try simulator.sim(giccid, enterprise: "own-tenant").status == .activated)
+        #expect(try simulator.batchJob(job, enterprise: "own-tenant", page: PageRequest(page: 0, size: 10)).job.status == .finished)
     }
 }

@@ -6,8 +6,13 @@ public struct EnterpriseChangeSet: Sendable {
     public var name: String
     /// True when the store drops what it holds of the enterprise first (a new or re-created one).
     public var replacesEnterprise: Bool
-    /// The enterprise without its SIMs, change log, deliveries, batch jobs and SMS.
+    /// The enterprise without its SIMs, change log, deliveries, batch jobs and SMS (with its own
+    /// clock and that clock's pending work, when it has one).
     public var core: EnterpriseState
+    /// The wall time (milliseconds since 1970) at which the reading of the core's own clock was
+    /// taken, so that a real own clock can be read on after a restart; nil when the enterprise
+    /// shares the world clock or the time is unknown (the own clock then resumes from its reading).
+    public var ownClockWallMilliseconds: Int64?
     /// The SIMs added or changed.
     public var sims: [SIM]
     /// The position in the change log of the first of ``newLogEntries``.
@@ -43,5 +48,17 @@ extension EnterpriseState {
         tenant.mtSMS = Dictionary(sms.map { ($0.smsMsgId, $0) }, uniquingKeysWith: { _, last in last })
         if let problem = tenant.inconsistency() { throw WorldStateError(message: "enterprise '\(tenant.enterprise.name)': \(problem)") }
         self.init(tenant)
+    }
+
+    /// The enterprise with its own clock, if real and read at the wall time `savedWallMilliseconds`,
+    /// read on to `wallMilliseconds` as a running clock would have gone on meanwhile; unchanged
+    /// for a manual or shared clock, or an unknown `savedWallMilliseconds`.
+    public func readingOwnClockOn(from savedWallMilliseconds: Int64?, to wallMilliseconds: Int64) -> EnterpriseState {
+        guard let savedWallMilliseconds, let own = tenant.ownClock, own.clock.mode == .real else { return self }
+        var tenant = tenant
+        let reading = SimClock(start: own.clock.anchorReading, mode: .real, scale: own.clock.scale, wallMilliseconds: savedWallMilliseconds)
+            .now(wallMilliseconds: wallMilliseconds)
+        tenant.ownClock!.clock.set(min(reading, .latest), wallMilliseconds: wallMilliseconds)
+        return EnterpriseState(tenant)
     }
 }

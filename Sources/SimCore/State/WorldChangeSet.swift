@@ -62,7 +62,7 @@ extension WorldState {
             enterprises: tenants.map { tenant in
                 var tenant = tenant
                 tenant.needsWholeSave = true
-                var changes = tenant.takeChanges()
+                var changes = tenant.takeChanges(ownClockReadAt: nil)
                 changes.replacesEnterprise = true
                 return changes
             }, isEmpty: false)

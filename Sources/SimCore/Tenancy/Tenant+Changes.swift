@@ -12,14 +12,19 @@ extension Tenant {
         return core
     }
 
-    /// What changed since the last call (everything the first time), and forgets it.
-    mutating func takeChanges() -> EnterpriseChangeSet {
+    /// What changed since the last call (everything the first time), and forgets it. The core's own
+    /// clock (if any) is read at the wall time `wallMilliseconds` and stored as that reading and
+    /// that wall time, so a real own clock reads on after a restart; with nil it is kept as it is.
+    mutating func takeChanges(ownClockReadAt wallMilliseconds: Int64?) -> EnterpriseChangeSet {
         let whole = needsWholeSave
+        var core = core
+        if let wallMilliseconds { core.ownClock = core.ownClock?.fixed(atWallMilliseconds: wallMilliseconds) }
         let iccids = sims.takeChangedICCIDs()
         let log = changeLog.takeNewEntries()
         let changedDeliveries = deliveries.takeChangedDeliveries()
         let changes = EnterpriseChangeSet(
             name: enterprise.name, replacesEnterprise: whole, core: EnterpriseState(core),
+            ownClockWallMilliseconds: core.ownClock == nil ? nil : wallMilliseconds,
             sims: whole ? sims.allInOrder : iccids.sorted().compactMap { sims.sim(iccid: $0) },
             firstNewLogPosition: whole ? 0 : log.firstPosition, newLogEntries: whole ? changeLog.all : Array(log.entries),
             deliveries: whole ? deliveries.deliveries.enumerated().map { ($0.offset, $0.element) } : changedDeliveries,

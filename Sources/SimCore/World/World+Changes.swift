@@ -20,7 +20,7 @@ extension World {
         var enterprises: [EnterpriseChangeSet] = []
         for name in names {
             if everything { tenants[name]!.needsWholeSave = true }
-            enterprises.append(tenants[name]!.takeChanges())
+            enterprises.append(tenants[name]!.takeChanges(ownClockReadAt: wallMilliseconds))
         }
         let changes = WorldChangeSet(
             replacesEverything: everything, now: now, wallMilliseconds: wallMilliseconds, clockMode: clock.mode, clockScale: clock.scale,
