@@ -16,7 +16,7 @@ struct ChangeSetWriter {
     /// The tables holding rows of an enterprise.
     private static let enterpriseTables = [
         "enterprise_core": "name", "sim": "enterprise", "change_log": "enterprise", "delivery": "enterprise",
-        "batch_job": "enterprise", "mt_sms": "enterprise",
+        "batch_job": "enterprise", "mt_sms": "enterprise", "own_scheduled_work": "enterprise",
     ]
 
     /// Applies `changes` to `db`.
@@ -53,6 +53,10 @@ struct ChangeSetWriter {
         try db.execute(
             sql: "INSERT OR REPLACE INTO enterprise_core (name, document, clock_wall_ms) VALUES (?, ?, ?)",
             arguments: [name, try encoder.encode(changes.core), changes.ownClockWallMilliseconds])
+        let schedule = try db.cachedStatement(sql: ScheduledWorkRow.ownUpsertSQL)
+        for entry in changes.ownScheduled { try schedule.execute(arguments: ScheduledWorkRow.arguments(for: entry)) }
+        let unschedule = try db.cachedStatement(sql: "DELETE FROM own_scheduled_work WHERE enterprise = ? AND sequence = ?")
+        for sequence in changes.ownRanSequences { try unschedule.execute(arguments: [name, Int64(bitPattern: sequence)]) }
         let sim = try db.cachedStatement(sql: SIMRow.upsertSQL)
         for value in changes.sims { try sim.execute(arguments: try SIMRow.arguments(for: value, enterprise: name, encoder: encoder)) }
         let log = try db.cachedStatement(

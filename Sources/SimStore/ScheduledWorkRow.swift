@@ -9,6 +9,16 @@ enum ScheduledWorkRow {
         INSERT OR REPLACE INTO scheduled_work (sequence, due_ms, serial, enterprise, kind, key1, key2, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
 
+    /// The statement writing one piece of work of an enterprise's own clock (table
+    /// `own_scheduled_work`, keyed by enterprise and sequence), with the arguments of ``upsertSQL``.
+    static let ownUpsertSQL = """
+        INSERT OR REPLACE INTO own_scheduled_work (sequence, due_ms, serial, enterprise, kind, key1, key2, number) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The work of the enterprises' own clocks, in the columns of ``selectSQL``, by enterprise.
+    static let ownSelectSQL =
+        "SELECT sequence, due_ms, serial, enterprise, kind, key1, key2, number FROM own_scheduled_work ORDER BY enterprise, sequence"
+
     /// The columns read by ``entry(from:)``, in its order.
     static let selectSQL = "SELECT sequence, due_ms, serial, enterprise, kind, key1, key2, number FROM scheduled_work ORDER BY sequence"
 

@@ -34,7 +34,7 @@ enum StoreMigrations {
         return migrator
     }
 
-    /// The tables of format 3: the clock, pending work, and per enterprise its core, SIMs,
+    /// The tables of format 3: the clock, pending work, and per enterprise its core, the work on its own clock, SIMs,
     /// change log, deliveries, batch jobs and SMS.
     private static func createRowTables(_ db: Database) throws {
         try db.execute(
@@ -45,6 +45,9 @@ enum StoreMigrations {
                 CREATE TABLE scheduled_work (
                     sequence INTEGER PRIMARY KEY, due_ms INTEGER NOT NULL, serial INTEGER NOT NULL, enterprise TEXT NOT NULL, kind TEXT NOT NULL,
                     key1 TEXT, key2 TEXT, number INTEGER);
+                CREATE TABLE own_scheduled_work (
+                    enterprise TEXT NOT NULL, sequence INTEGER NOT NULL, due_ms INTEGER NOT NULL, serial INTEGER NOT NULL, kind TEXT NOT NULL,
+                    key1 TEXT, key2 TEXT, number INTEGER, PRIMARY KEY (enterprise, sequence)) WITHOUT ROWID;
                 CREATE TABLE enterprise_core (name TEXT PRIMARY KEY, document BLOB NOT NULL, clock_wall_ms INTEGER);
                 CREATE TABLE sim (
                     enterprise TEXT NOT NULL, iccid TEXT NOT NULL, imsi TEXT NOT NULL, msisdn TEXT NOT NULL, imei TEXT, eid TEXT,

@@ -53,6 +53,12 @@ struct WorldLoader {
         let deliveries = try documents(Delivery.self, sql: "SELECT enterprise, document FROM delivery ORDER BY enterprise, position", db)
         let jobs = try documents(BatchJob.self, sql: "SELECT enterprise, document FROM batch_job ORDER BY enterprise, job_id", db)
         let sms = try documents(MTSMS.self, sql: "SELECT enterprise, document FROM mt_sms ORDER BY enterprise, sms_id", db)
+        var ownPending: [String: [ScheduledEntry]] = [:]
+        for row in try Row.fetchAll(db, sql: ScheduledWorkRow.ownSelectSQL) {
+            let entry = try ScheduledWorkRow.entry(from: row)
+            guard case .tenant(_, let enterprise, _) = entry.work else { continue }
+            ownPending[enterprise, default: []].append(entry)
+        }
         let coreDecoder = JSONDecoder()
         coreDecoder.userInfo[EnterpriseState.coreDecodingKey] = true
         do {
@@ -63,7 +69,7 @@ struct WorldLoader {
                     from: row[2] as Int64?, to: wallMilliseconds)
                 return try EnterpriseState(
                     core: core, sims: sims[name] ?? [], changeLog: logs[name] ?? [], deliveries: deliveries[name] ?? [],
-                    batchJobs: jobs[name] ?? [], sms: sms[name] ?? [])
+                    batchJobs: jobs[name] ?? [], sms: sms[name] ?? [], ownPending: ownPending[name] ?? [])
             }
             return try WorldState(header: header, enterprises: enterprises)
         } catch let error as WorldStateError {

@@ -127,6 +127,31 @@ import Testing
         #expect(try encode(restored.exportState()) == encode(simulator.exportState()))
     }
 
+    @Test func workOnAnOwnClockIsKeptAsRowsTheChangeOfOneSIMLeavesAlone() async throws {
+        let directory = folder()
+        let store = try WorldStore(directory: directory)
+        let simulator = simulator()
+        _ = try simulator.createEnterprise(named: "Own", apiKey: nil, template: .default, ownClock: OwnClockDeclaration())
+        let saver = saver(simulator, store)
+        try await saver.save()
+        // A batch job on the own clock adds one row of pending work, not a rewrite of the enterprise's work
+        _ = try simulator.submitBatchJob(BatchJobRequest(kind: .activate, giccids: ["8944990000000000029"]), enterprise: "Own")
+        let submitted = simulator.takeChanges()
+        #expect(submitted.enterprises.map(\.name) == ["Own"] && submitted.enterprises[0].ownScheduled.count == 1)
+        #expect(
+            !String(decoding: try JSONEncoder().encode(submitted.enterprises[0].core), as: UTF8.self).contains("batchStep"),
+            "the core holds no pending work")
+        try await store.write([submitted])
+        #expect(try store.rowCount(of: "own_scheduled_work") == 1 && store.rowCount(of: "scheduled_work") == 0)
+        // and when the own clock runs it, the row goes
+        try simulator.advance(by: .seconds(5), for: "Own")
+        try await saver.save()
+        #expect(try store.rowCount(of: "own_scheduled_work") == 0)
+        let restored = self.simulator()
+        restored.importState(try #require(try load(directory)))
+        #expect(try encode(restored.exportState()) == encode(simulator.exportState()))
+    }
+
     @Test func concurrentSavesAllLandAndEachReturnsOnlyOnceItsChangeIsOnDisk() async throws {
         let directory = folder()
         let simulator = simulator()

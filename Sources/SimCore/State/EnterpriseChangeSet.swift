@@ -6,13 +6,17 @@ public struct EnterpriseChangeSet: Sendable {
     public var name: String
     /// True when the store drops what it holds of the enterprise first (a new or re-created one).
     public var replacesEnterprise: Bool
-    /// The enterprise without its SIMs, change log, deliveries, batch jobs and SMS (with its own
-    /// clock and that clock's pending work, when it has one).
+    /// The enterprise without its SIMs, change log, deliveries, batch jobs, SMS and the work pending
+    /// on its own clock (the clock itself is kept, when it has one).
     public var core: EnterpriseState
     /// The wall time (milliseconds since 1970) at which the reading of the core's own clock was
     /// taken, so that a real own clock can be read on after a restart; nil when the enterprise
     /// shares the world clock or the time is unknown (the own clock then resumes from its reading).
     public var ownClockWallMilliseconds: Int64?
+    /// The work put on the enterprise's own clock (all of it when ``replacesEnterprise``).
+    public var ownScheduled: [ScheduledEntry]
+    /// The sequence numbers of the work that ran from the enterprise's own clock, so is no longer pending.
+    public var ownRanSequences: [UInt64]
     /// The SIMs added or changed.
     public var sims: [SIM]
     /// The position in the change log of the first of ``newLogEntries``.
@@ -33,12 +37,27 @@ extension EnterpriseState {
     public static let coreDecodingKey = CodingUserInfoKey(rawValue: "smarthub-sim.enterprise-core")!
 
     /// An enterprise put together from its core and its rows, in the order they were made
-    /// (change-log entries and deliveries oldest first).
+    /// (change-log entries and deliveries oldest first), with `ownPending` the work pending on its
+    /// own clock.
     /// - Throws: ``WorldStateError`` when the parts contradict each other.
     public init(
-        core: EnterpriseState, sims: [SIM], changeLog: [ChangeLogEntry], deliveries: [Delivery], batchJobs: [BatchJob], sms: [MTSMS]
+        core: EnterpriseState, sims: [SIM], changeLog: [ChangeLogEntry], deliveries: [Delivery], batchJobs: [BatchJob], sms: [MTSMS],
+        ownPending: [ScheduledEntry] = []
     ) throws(WorldStateError) {
         var tenant = core.tenant
+        let name = tenant.enterprise.name
+        if let own = tenant.ownClock {
+            var pending: [(due: Timestamp, sequence: UInt64, work: TenantWork)] = own.scheduler.pending
+            for entry in ownPending {
+                guard case .tenant(_, let enterprise, let work) = entry.work, enterprise == name, entry.due <= .latest else {
+                    throw WorldStateError(message: "enterprise '\(name)': pending work \(entry.sequence) of its own clock is damaged")
+                }
+                pending.append((entry.due, entry.sequence, work))
+            }
+            tenant.ownClock!.scheduler = Scheduler(pending: pending, nextSequence: own.scheduler.upcomingSequence)
+        } else if !ownPending.isEmpty {
+            throw WorldStateError(message: "enterprise '\(name)' has work pending on an own clock it lacks")
+        }
         tenant.sims = SIMStore()
         tenant.sims.insert(contentsOf: sims)
         tenant.changeLog = ChangeLog()

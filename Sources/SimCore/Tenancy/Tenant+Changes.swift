@@ -8,6 +8,7 @@ extension Tenant {
         core.deliveries = DeliveryLedger()
         core.batchJobs = [:]
         core.mtSMS = [:]
+        if let own = ownClock { core.ownClock!.scheduler = Scheduler(pending: [], nextSequence: own.scheduler.upcomingSequence) }
         core.forgetChanges()
         return core
     }
@@ -25,6 +26,7 @@ extension Tenant {
         let changes = EnterpriseChangeSet(
             name: enterprise.name, replacesEnterprise: whole, core: EnterpriseState(core),
             ownClockWallMilliseconds: core.ownClock == nil ? nil : wallMilliseconds,
+            ownScheduled: whole ? allOwnWork : ownWorkScheduled, ownRanSequences: whole ? [] : ownWorkRan,
             sims: whole ? sims.allInOrder : iccids.sorted().compactMap { sims.sim(iccid: $0) },
             firstNewLogPosition: whole ? 0 : log.firstPosition, newLogEntries: whole ? changeLog.all : Array(log.entries),
             deliveries: whole ? deliveries.deliveries.enumerated().map { ($0.offset, $0.element) } : changedDeliveries,
@@ -32,8 +34,18 @@ extension Tenant {
             sms: whole ? mtSMS.keys.sorted().map { mtSMS[$0]! } : changedSMSIds.sorted().compactMap { mtSMS[$0] })
         changedBatchJobIds = []
         changedSMSIds = []
+        ownWorkScheduled = []
+        ownWorkRan = []
         needsWholeSave = false
         return changes
+    }
+
+    /// Every piece of work pending on ``ownClock``, in sequence order (none without one).
+    private var allOwnWork: [ScheduledEntry] {
+        guard let own = ownClock else { return [] }
+        return own.scheduler.pending.sorted { $0.sequence < $1.sequence }.map {
+            ScheduledEntry(sequence: $0.sequence, due: $0.due, work: .tenant(serial: serial, enterprise: enterprise.name, work: $0.work))
+        }
     }
 
     /// Forgets what changed: no store is waiting for it (or the store holds it already).
@@ -43,6 +55,8 @@ extension Tenant {
         _ = deliveries.takeChangedDeliveries()
         changedBatchJobIds = []
         changedSMSIds = []
+        ownWorkScheduled = []
+        ownWorkRan = []
         needsWholeSave = false
     }
 }

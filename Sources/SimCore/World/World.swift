@@ -133,11 +133,17 @@ struct World: Sendable {
         guard !requested.isEmpty else { return }
         tenants[name]!.requestedWork = []
         // No copy of the tenant is held while its scheduler changes: the change stays in place.
-        // Work on an own clock is saved with the enterprise (the change above already marked it).
+        // Work on an own clock is saved with the enterprise, as rows of its own (the change above
+        // already marked the enterprise).
+        let serial = tenants[name]!.serial
         if tenants[name]!.ownClock != nil {
-            for (due, work) in requested { tenants[name]!.ownClock!.scheduler.schedule(work, at: due) }
+            for (due, work) in requested {
+                let sequence = tenants[name]!.ownClock!.scheduler.schedule(work, at: due)
+                guard unsaved.isTracking else { continue }
+                tenants[name]!.ownWorkScheduled.append(
+                    ScheduledEntry(sequence: sequence, due: due, work: .tenant(serial: serial, enterprise: name, work: work)))
+            }
         } else {
-            let serial = tenants[name]!.serial
             for (due, work) in requested {
                 let work = ScheduledWork.tenant(serial: serial, enterprise: name, work: work)
                 unsaved.noteScheduled(sequence: scheduler.schedule(work, at: due), due: due, work: work)
@@ -199,10 +205,11 @@ struct World: Sendable {
         }
         // No copy of the tenant is held while its scheduler changes: the change stays in place.
         guard let serial = tenants[owner]?.serial, tenants[owner]!.ownClock != nil,
-            let (due, work) = tenants[owner]!.ownClock!.scheduler.popNext(dueBy: limit)
+            let (due, sequence, work) = tenants[owner]!.ownClock!.scheduler.popNextNumbered(dueBy: limit)
         else { return nil }
         // The own clock's pending work is saved with the enterprise: taking an item off changes it.
         touch(owner)
+        if unsaved.isTracking { tenants[owner]!.ownWorkRan.append(sequence) }
         return (due, .tenant(serial: serial, enterprise: owner, work: work))
     }
 
