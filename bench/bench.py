@@ -30,12 +30,13 @@ HEADERS = {"X-API-Key": KEY}
 class Server:
     """A smarthub-sim process on a free port, with its start time and memory."""
 
-    def __init__(self, sims: int):
+    def __init__(self, sims: int, data_dir: Path | None = None):
         self.log = tempfile.NamedTemporaryFile(prefix="bench-sim-", suffix=".log", delete=False)
         started = time.monotonic()
+        durable = ["--data-dir", str(data_dir)] if data_dir else []
         self.process = subprocess.Popen(
             # Request logging off, as nginx's access log is: both measure serving, not logging.
-            [BINARY, "serve", "--port", "0", "--clock", "manual", "--generate-sims", str(sims), "--log-level", "warning"],
+            [BINARY, "serve", "--port", "0", "--clock", "manual", "--generate-sims", str(sims), "--log-level", "warning", *durable],
             stdout=self.log, stderr=subprocess.STDOUT,
         )
         self.base = wait_for_ready_line(self.process, Path(self.log.name), r"smarthub-sim ready on (http://\S+)", "Contracts:", 300)
@@ -244,12 +245,26 @@ def main():
         results["http"][f"GET list at {LARGE // 1000}k SIMs, one client"] = wrk(
             large.base + "/v1/global-sims?status=ACTIVATED&size=100", connections=1
         )
+        pool = ROOT / "results" / ".pool.txt"
+        pool.write_text("\n".join(large.giccids("ACTIVATED", 20_000)) + "\n")
+        results["http"][f"POST deactivate/activate at {LARGE // 1000}k SIMs"] = wrk(large.base + "/", "write-cycle.lua", [str(pool)])
+        pool.unlink(missing_ok=True)
     finally:
         large.stop()
+
+    # --- --data-dir: the same writes made durable, restarts, database size
+    results["durable"] = {
+        "100k": durable(100_000, results["start100kSeconds"], results["http"]["POST deactivate/activate"]["requestsPerSecond"]),
+        f"{LARGE // 1000}k": durable(
+            LARGE, results["startLargeSeconds"], results["http"][f"POST deactivate/activate at {LARGE // 1000}k SIMs"]["requestsPerSecond"]
+        ),
+    }
 
     http = results["http"]
     nginx_rate = http["nginx static file"]["requestsPerSecond"]
     list_large = http[f"GET list at {LARGE // 1000}k SIMs"]
+    durable_large = results["durable"][f"{LARGE // 1000}k"]
+    durable_100k = results["durable"]["100k"]
     results["targets"] = [
         check("GET detail ≥ 50 % of nginx", http["GET SIM detail"]["requestsPerSecond"] / nginx_rate, 0.5, "ratio"),
         check("POST state changes ≥ 25 % of nginx", http["POST deactivate/activate"]["requestsPerSecond"] / nginx_rate, 0.25, "ratio"),
@@ -261,11 +276,46 @@ def main():
         check("start < 1 s at 100k SIMs", results["start100kSeconds"], 1, "below"),
         check("10k-SIM batch < 1 s", results["batch10kSeconds"], 1, "below"),
         check("≥ 5,000 push deliveries/s", results["pushesPerSecond"], 5000, "atLeast"),
+        check("--data-dir POST state changes ≥ 50 % of in memory at 100k SIMs", durable_100k["ratioToMemory"], 0.5, "ratio"),
+        check(f"--data-dir POST state changes ≥ 50 % of in memory at {LARGE // 1000}k SIMs", durable_large["ratioToMemory"], 0.5, "ratio"),
+        check(f"--data-dir single write p50 < 5 ms at {LARGE // 1000}k SIMs", durable_large["singleWrite"]["p50Ms"], 5, "below"),
+        check("--data-dir restart < 2 s at 100k SIMs", durable_100k["restartSeconds"], 2, "below"),
+        check(
+            f"--data-dir restart ≤ fresh start at {LARGE // 1000}k SIMs",
+            durable_large["restartSeconds"] / durable_large["freshStartInMemorySeconds"], 1.0001, "below",
+        ),
     ]
     out = ROOT / "results"
     (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     (out / "latest.md").write_text(markdown(results))
     print(markdown(results))
+
+
+def durable(sims: int, fresh_start: float, memory_rate: float) -> dict:
+    """A world of `sims` SIMs with --data-dir: first start (which writes the whole world), POST
+    state changes under 32 connections and under one, restart time, database size per SIM."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-durable-"))
+    pool = ROOT / "results" / ".pool.txt"
+    figures: dict = {"sims": sims, "freshStartInMemorySeconds": fresh_start}
+    try:
+        server = Server(sims, folder)
+        try:
+            figures["firstStartSeconds"] = round(server.start_seconds, 3)
+            pool.write_text("\n".join(server.giccids("ACTIVATED", 20_000)) + "\n")
+            figures["post32"] = wrk(server.base + "/", "write-cycle.lua", [str(pool)])
+            figures["singleWrite"] = wrk(server.base + "/", "write-cycle.lua", [str(pool)], connections=1)
+        finally:
+            server.stop()
+        size = sum(path.stat().st_size for path in folder.iterdir())
+        figures["databaseBytesPerSIM"] = round(size / sims)
+        restarted = Server(sims, folder)
+        figures["restartSeconds"] = round(restarted.start_seconds, 3)
+        restarted.stop()
+        figures["ratioToMemory"] = round(figures["post32"]["requestsPerSecond"] / memory_rate, 3)
+    finally:
+        pool.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    return figures
 
 
 def check(name: str, value: float, bound: float, kind: str) -> dict:
@@ -293,6 +343,17 @@ def markdown(results: dict) -> str:
         f" ({results['rss100kAfterLoadMiB']} MiB after the loads). With {results['largeSims']:,} SIMs: start {results['startLargeSeconds']} s,"
         f" RSS {results['rssLargeMiB']} MiB. One advance running a 10,000-SIM batch job: {results['batch10kSeconds']} s."
         f" Push deliveries to nginx: {results['pushesPerSecond']:,}/s ({results['pushes']['delivered']:,} in {results['pushes']['seconds']} s with the job).",
+        "",
+        "With `--data-dir` (POST deactivate/activate, wrk -c32 and -c1; restart on the data folder; fresh start in memory from the same run):",
+        "",
+        "| world | req/s (c32) | vs in memory | p50 / p99 ms | single write p50 / p99 ms | first start s | restart s | fresh start s | DB bytes/SIM |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *[
+            f"| {name} | {d['post32']['requestsPerSecond']:,.0f} | {d['ratioToMemory']:.0%} | {d['post32']['p50Ms']:.2f} / {d['post32']['p99Ms']:.2f} |"
+            f" {d['singleWrite']['p50Ms']:.2f} / {d['singleWrite']['p99Ms']:.2f} | {d['firstStartSeconds']} | {d['restartSeconds']} |"
+            f" {d['freshStartInMemorySeconds']} | {d['databaseBytesPerSIM']} |"
+            for name, d in results["durable"].items()
+        ],
         "",
         "| target | measured | met |",
         "|---|---:|:---:|",

@@ -33,16 +33,18 @@ public final class Simulator: Sendable {
     /// name: advances of two own clocks do not wait on each other.
     let ownAdvanceTurns = Mutex<[String: AdvanceTurns]>([:])
 
-    /// A simulator holding `seed`, its clock at the seed's start time.
+    /// A simulator holding `seed`, its clock at the seed's start time; or, given `state`, holding
+    /// that state (in its clock's mode and scale), with `seed` as what a reset returns to.
     public init(
         seed: WorldSeed, clockMode: ClockMode = .manual, clockScale: Double = 1, wallClock: any WallClock,
-        pushTransport: any PushTransport = UnconnectedPushTransport()
+        pushTransport: any PushTransport = UnconnectedPushTransport(), state: WorldState? = nil
     ) {
         self.seed = seed
         self.wallClock = wallClock
         self.pushTransport = pushTransport
         demoEnterpriseName = seed.demoEnterprise.enterprise.name
-        world = Mutex(World(seed: seed, clockMode: clockMode, clockScale: clockScale, wallMilliseconds: wallClock.nowMilliseconds()))
+        world = Mutex(
+            World(seed: seed, clockMode: clockMode, clockScale: clockScale, wallMilliseconds: wallClock.nowMilliseconds(), state: state))
         (deliveryRequests, deliveryContinuation) = AsyncStream.makeStream(of: [PushRequest].self)
     }
 

@@ -3,7 +3,8 @@ import ServiceLifecycle
 import SimStore
 
 /// With `--data-dir`: saves, every second, what changed without a request (work run by the real
-/// clock, push answers), and once more on shutdown. The second is measured on `clock`.
+/// clock, push answers), and once more on shutdown; while the data folder cannot be written, tries
+/// it again every second. The second is measured on `clock`.
 public struct PersistenceService: Service {
     let saver: WorldSaver
     let logger: Logger
@@ -23,14 +24,18 @@ public struct PersistenceService: Service {
             } catch {
                 break
             }
-            save()
+            await save()
         }
-        save()
+        await save()
     }
 
-    private func save() {
+    private func save() async {
+        if saver.isUnavailable {
+            if await saver.recover() { logger.notice("the data folder can be written again") }
+            return
+        }
         do {
-            try saver.save()
+            try await saver.save()
         } catch {
             logger.error("the world could not be saved", metadata: ["error": "\(error)"])
         }

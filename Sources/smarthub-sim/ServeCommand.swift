@@ -143,11 +143,25 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = settings.logLevel
         let wallClock = SystemWallClock()
         let transport = HTTPPushTransport(wallClock: wallClock)
+        // A data folder that holds a world is loaded instead of building the seed's (which stays what a reset returns to).
+        let opened: (store: WorldStore, state: WorldState?)?
+        do {
+            opened = try await settings.dataDirectory.asyncMap { directory in
+                let store = try WorldStore(directory: directory)
+                return (store, try await store.loadAsync(resumingAt: wallClock.nowMilliseconds()))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("smarthub-sim: the data folder \(settings.dataDirectory ?? "") cannot be used: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let simulator = Simulator(
-            seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport)
+            seed: worldSeed, clockMode: settings.clock.mode, clockScale: settings.clockScale, wallClock: wallClock, pushTransport: transport,
+            state: opened?.state)
         let saver: WorldSaver?
         do {
-            saver = try settings.dataDirectory.map { directory in try Self.openStore(at: directory, for: simulator) }
+            saver = try await opened.asyncMap { opened in
+                try await Self.saver(of: opened.store, for: simulator, restored: opened.state != nil, wallClock: wallClock)
+            }
         } catch {
             FileHandle.standardError.write(Data("smarthub-sim: the data folder \(settings.dataDirectory ?? "") cannot be used: \(error)\n".utf8))
             throw ExitCode(2)
@@ -186,15 +200,24 @@ extension ServeCommand {
         }
     }
 
-    /// Opens the store in `directory`: loads the world it holds into `simulator`, or, when it is
-    /// new, saves the seed's world into it. Returns the saver of later changes.
-    static func openStore(at directory: String, for simulator: Simulator) throws -> WorldSaver {
-        let store = try WorldStore(directory: directory)
-        if let state = try store.load() { simulator.importState(state) }
-        simulator.loadSnapshots(try store.loadSnapshots())
-        let saver = try WorldSaver(simulator: simulator, store: store)
-        try saver.save()
+    /// The saver of `simulator` into `store`: when the simulator was `restored` from the store,
+    /// with the store's snapshots; otherwise after writing the seed's world into the new store.
+    static func saver(of store: WorldStore, for simulator: Simulator, restored: Bool, wallClock: any WallClock) async throws -> WorldSaver {
+        let saver = WorldSaver(simulator: simulator, store: store, wallMilliseconds: { wallClock.nowMilliseconds() })
+        if restored {
+            simulator.loadSnapshots(try store.loadSnapshots())
+            saver.markSaved()
+        }
+        try await saver.save()
         return saver
+    }
+}
+
+extension Optional {
+    /// Like `map`, for an async transform.
+    func asyncMap<Result>(_ transform: (Wrapped) async throws -> Result) async rethrows -> Result? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }
 

@@ -86,8 +86,10 @@ struct TestWallClock: WallClock {
         let clock = TestClock()
         let directory = NSTemporaryDirectory() + "smarthub-sim-persistence-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let simulator = Simulator(seed: try Self.defaultSeed(), clockMode: .manual, wallClock: ManualWallClock())
-        let saver = try WorldSaver(simulator: simulator, store: try WorldStore(directory: directory))
+        let wallClock = ManualWallClock()
+        let simulator = Simulator(seed: try Self.defaultSeed(), clockMode: .manual, wallClock: wallClock)
+        let saver = WorldSaver(simulator: simulator, store: try WorldStore(directory: directory), wallMilliseconds: { wallClock.nowMilliseconds() })
+        try await saver.save()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await PersistenceService(saver: saver, logger: Logger(label: "test"), clock: clock).run() }
             await clock.waitForSleepers(1)
@@ -96,7 +98,7 @@ struct TestWallClock: WallClock {
             // Then nothing is saved before the second is over
             clock.advance(by: .milliseconds(999))
             #expect(clock.sleeperCount == 1)
-            #expect(try WorldStore(directory: directory).enterpriseNames().isEmpty)
+            #expect(try !WorldStore(directory: directory).enterpriseNames().contains("Made Later"))
             // and once it is, the service saves (and waits for the next second)
             clock.advance(by: .milliseconds(1))
             await clock.waitForSleepers(1)

@@ -38,10 +38,13 @@ def server_binary() -> Path:
     return binary
 
 
-def start_server(*arguments: str, environment: dict[str, str] | None = None, port: str | None = "0") -> RunningServer:
+def start_server(
+    *arguments: str, environment: dict[str, str] | None = None, port: str | None = "0", ready_seconds: float = 30
+) -> RunningServer:
     """Starts `smarthub-sim serve --port 0 …` and waits for its ready line.
 
-    `environment` adds variables to the server's environment; `port=None` leaves `--port` out.
+    `environment` adds variables to the server's environment; `port=None` leaves `--port` out;
+    `ready_seconds` bounds the wait for the ready line (large worlds take longer).
     The server's output goes to a file (a pipe nobody reads would fill up and stall the server);
     `RunningServer.log_path` names it.
     """
@@ -54,7 +57,7 @@ def start_server(*arguments: str, environment: dict[str, str] | None = None, por
         stderr=subprocess.STDOUT,
         text=True,
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + ready_seconds
     while time.monotonic() < deadline:
         text = Path(log.name).read_text(errors="replace")
         match = re.search(r"smarthub-sim ready on (http://\S+)", text)

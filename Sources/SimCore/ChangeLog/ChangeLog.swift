@@ -6,6 +6,8 @@ public struct ChangeLog: Sendable {
     private var entries: [ChangeLogEntry] = []
     private var positionsByGiccid: [String: [Int]] = [:]
     private var positionsByType: [ChangeType: [Int]] = [:]
+    /// The number of entries a store already holds: those after it are new to the store.
+    private var takenCount = 0
 
     /// An empty log.
     public init() {}
@@ -15,6 +17,12 @@ public struct ChangeLog: Sendable {
 
     /// Every entry, oldest first.
     public var all: [ChangeLogEntry] { entries }
+
+    /// The entries appended since the last call, with the position of the first, and marks them taken.
+    mutating func takeNewEntries() -> (firstPosition: Int, entries: ArraySlice<ChangeLogEntry>) {
+        defer { takenCount = entries.count }
+        return (takenCount, entries[takenCount...])
+    }
 
     /// Appends an entry. Entries come in clock order; one dated before the last entry (which no
     /// caller should make) is recorded at the last entry's time, so the log stays in order.

@@ -22,10 +22,33 @@ public struct Scheduler<Work: Sendable>: Sendable {
     /// The due time of the earliest item, if any.
     public var nextDueTime: Timestamp? { queue.min?.due }
 
-    /// Queues `work` to run when the clock reaches `due`.
-    public mutating func schedule(_ work: Work, at due: Timestamp) {
+    /// Queues `work` to run when the clock reaches `due`; returns its sequence number.
+    @discardableResult
+    public mutating func schedule(_ work: Work, at due: Timestamp) -> UInt64 {
         queue.insert(Entry(due: due, sequence: nextSequence, work: work))
+        let sequence = nextSequence
         nextSequence = nextSequence.incrementedSaturated
+        return sequence
+    }
+
+    /// The sequence number the next item will get.
+    public var upcomingSequence: UInt64 { nextSequence }
+
+    /// Every item waiting, in no particular order.
+    public var pending: [(due: Timestamp, sequence: UInt64, work: Work)] { queue.unordered.map { ($0.due, $0.sequence, $0.work) } }
+
+    /// A scheduler holding `pending`, numbering new items from `nextSequence` (or after the highest
+    /// number pending, when that is larger).
+    public init(pending: [(due: Timestamp, sequence: UInt64, work: Work)], nextSequence: UInt64) {
+        queue = Heap(pending.map { Entry(due: $0.due, sequence: $0.sequence, work: $0.work) })
+        self.nextSequence = max(nextSequence, pending.map(\.sequence).max().map { $0.incrementedSaturated } ?? 0)
+    }
+
+    /// Like ``popNext(dueBy:)``, with the item's sequence number.
+    public mutating func popNextNumbered(dueBy limit: Timestamp) -> (due: Timestamp, sequence: UInt64, work: Work)? {
+        guard let first = queue.min, first.due <= limit else { return nil }
+        let entry = queue.removeMin()
+        return (entry.due, entry.sequence, entry.work)
     }
 
     /// Removes and returns the earliest item due at or before `limit`, or nil if none is.

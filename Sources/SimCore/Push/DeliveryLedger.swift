@@ -5,6 +5,8 @@ struct DeliveryLedger: Sendable, Codable {
     private(set) var deliveries: [Delivery] = []
     private var indexByEventId: [String: Int] = [:]
     private var queues: [QueueKey: [String]] = [:]
+    /// The positions of the deliveries added or changed since ``takeChangedPositions()`` was last called.
+    private var changedPositions: Set<Int> = []
 
     private struct QueueKey: Hashable, Sendable {
         let url: String
@@ -26,6 +28,7 @@ struct DeliveryLedger: Sendable, Codable {
     mutating func add(_ event: PushEvent, webhook: WebhookConfiguration, at time: Timestamp) -> Timestamp? {
         let key = QueueKey(url: webhook.url, giccid: event.giccid)
         indexByEventId[event.eventId] = deliveries.count
+        changedPositions.insert(deliveries.count)
         deliveries.append(Delivery(event: event, webhook: webhook))
         queues[key, default: []].append(event.eventId)
         guard queues[key]!.count == 1 else { return nil }
@@ -39,6 +42,7 @@ struct DeliveryLedger: Sendable, Codable {
         guard let index = indexByEventId[eventId], deliveries[index].state == .pending, !deliveries[index].inFlight,
             deliveries[index].nextAttemptTime == time
         else { return nil }
+        changedPositions.insert(index)
         deliveries[index].inFlight = true
         deliveries[index].nextAttemptTime = nil
         return (deliveries[index], deliveries[index].attempts.count + 1)
@@ -51,6 +55,7 @@ struct DeliveryLedger: Sendable, Codable {
     ) -> [(eventId: String, due: Timestamp)] {
         guard let index = indexByEventId[eventId], deliveries[index].inFlight, deliveries[index].attempts.count + 1 == attemptNumber
         else { return [] }
+        changedPositions.insert(index)
         deliveries[index].inFlight = false
         deliveries[index].attempts.append(Delivery.Attempt(at: time, httpStatus: outcome.httpStatus, error: outcome.error))
         if outcome.isSuccess {
@@ -74,6 +79,7 @@ struct DeliveryLedger: Sendable, Codable {
         guard !deliveries[index].inFlight else {
             throw .rejected("Delivery", field: "eventId", code: .invalid, message: "an attempt of this push is in flight; try again")
         }
+        changedPositions.insert(index)
         deliveries[index].state = .pending
         deliveries[index].nextAttemptTime = time
         return time
@@ -81,6 +87,7 @@ struct DeliveryLedger: Sendable, Codable {
 
     /// Frees the push's place in its (URL, SIM) order and returns the next push's first attempt.
     private mutating func release(_ index: Int, at time: Timestamp) -> [(eventId: String, due: Timestamp)] {
+        changedPositions.insert(index)
         deliveries[index].nextAttemptTime = nil
         guard deliveries[index].queued else { return [] }
         deliveries[index].queued = false
@@ -92,6 +99,7 @@ struct DeliveryLedger: Sendable, Codable {
             queues[key] = nil
             return []
         }
+        changedPositions.insert(nextIndex)
         deliveries[nextIndex].nextAttemptTime = time
         return [(next, time)]
     }
@@ -99,6 +107,7 @@ struct DeliveryLedger: Sendable, Codable {
     /// Sends a push that no longer waits in its URL's line to `webhook` from its next attempt on.
     mutating func retarget(_ eventId: String, to webhook: WebhookConfiguration) {
         guard let index = indexByEventId[eventId], !deliveries[index].queued, !deliveries[index].inFlight else { return }
+        changedPositions.insert(index)
         deliveries[index].url = webhook.url
         deliveries[index].secret = webhook.secret
     }
@@ -108,6 +117,7 @@ struct DeliveryLedger: Sendable, Codable {
     mutating func resumeAttemptsInFlight(at time: Timestamp) -> [String] {
         var resumed: [String] = []
         for index in deliveries.indices where deliveries[index].inFlight {
+            changedPositions.insert(index)
             deliveries[index].inFlight = false
             deliveries[index].nextAttemptTime = time
             resumed.append(deliveries[index].event.eventId)
@@ -117,6 +127,23 @@ struct DeliveryLedger: Sendable, Codable {
 
     /// An empty ledger.
     init() {}
+
+    /// A ledger of `deliveries`, in the order they were pushed; the waiting line of each (URL, SIM)
+    /// is rebuilt from the deliveries that still hold their place in it, in their order.
+    init(deliveries: [Delivery]) {
+        self.deliveries = deliveries
+        for (index, delivery) in deliveries.enumerated() {
+            indexByEventId[delivery.event.eventId] = index
+            if delivery.queued { queues[QueueKey(url: delivery.url, giccid: delivery.event.giccid), default: []].append(delivery.event.eventId) }
+            changedPositions.insert(index)
+        }
+    }
+
+    /// The deliveries added or changed since the last call, with their positions, and forgets them.
+    mutating func takeChangedDeliveries() -> [(position: Int, delivery: Delivery)] {
+        defer { changedPositions = [] }
+        return changedPositions.sorted().map { ($0, deliveries[$0]) }
+    }
 
     private enum CodingKeys: String, CodingKey { case deliveries, queues }
 
@@ -130,7 +157,10 @@ struct DeliveryLedger: Sendable, Codable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         deliveries = try container.decode([Delivery].self, forKey: .deliveries)
-        for (index, delivery) in deliveries.enumerated() { indexByEventId[delivery.event.eventId] = index }
+        for (index, delivery) in deliveries.enumerated() {
+            indexByEventId[delivery.event.eventId] = index
+            changedPositions.insert(index)
+        }
         for queue in try container.decode([QueueRecord].self, forKey: .queues) {
             queues[QueueKey(url: queue.url, giccid: queue.giccid)] = queue.eventIds
         }

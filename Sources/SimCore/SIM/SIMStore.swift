@@ -21,6 +21,9 @@ public struct SIMStore: Sendable {
     private var byAccount: [String: RankBitset] = [:]
     private var byPackage: [String: RankBitset] = [:]
     private var byPool: [String: RankBitset] = [:]
+    /// The ICCIDs of the SIMs added or changed since ``takeChangedICCIDs()`` was last called, for a
+    /// store that saves only what changed.
+    private(set) var changedICCIDs: Set<String> = []
 
     /// An empty store.
     public init() {}
@@ -76,6 +79,7 @@ public struct SIMStore: Sendable {
         let firstSlot = records.count
         let largestICCID = slotByRank.last.map { records[$0].iccid }
         records.append(contentsOf: sims)
+        for sim in sims { changedICCIDs.insert(sim.iccid) }
         for slot in firstSlot..<records.count { indexIdentifiers(of: slot) }
         rankBySlot.append(contentsOf: repeatElement(0, count: sims.count))
 
@@ -99,6 +103,7 @@ public struct SIMStore: Sendable {
         var after = before
         let result = try change(&after)
         records[slot] = after
+        if after != before { changedICCIDs.insert(iccid) }
         precondition(after.iccid == before.iccid, "a SIM's ICCID never changes")
         let rank = rankBySlot[slot]
         if after.status != before.status {
@@ -122,6 +127,12 @@ public struct SIMStore: Sendable {
             indexIdentifiers(of: slot)
         }
         return result
+    }
+
+    /// Returns the ICCIDs of the SIMs added or changed since the last call, and forgets them.
+    mutating func takeChangedICCIDs() -> Set<String> {
+        defer { changedICCIDs = [] }
+        return changedICCIDs
     }
 
     /// One page of the SIMs passing `filter`, in giccid order, with the number passing in all.

@@ -18,6 +18,15 @@ public struct WorldStateHeader: Sendable, Codable {
         self.nextTenantSerial = nextTenantSerial
     }
 
+    /// This header, when its clock's reading and scale are in range.
+    /// - Throws: ``WorldStateError`` otherwise.
+    public func checked() throws(WorldStateError) -> WorldStateHeader {
+        guard now <= .latest, clockScale.isFinite, clockScale > 0, clockScale <= 1_000_000 else {
+            throw WorldStateError(message: "the clock's reading or scale is out of range")
+        }
+        return self
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         now = try container.decode(Timestamp.self, forKey: .now)

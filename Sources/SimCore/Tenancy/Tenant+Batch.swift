@@ -19,6 +19,7 @@ extension Tenant {
         for giccid in request.giccids where sims.containsICCID(giccid) { batchHolds[giccid, default: []].append(jobId) }
         let job = BatchJob(jobId: jobId, kind: request.kind, createdTime: now, servicePackageName: targetPlan, tasks: tasks)
         batchJobs[jobId] = job
+        changedBatchJobIds.insert(jobId)
         batchQueue.append(jobId)
         if batchQueue.count == 1 { schedule(.batchStep(jobId: jobId), at: now.adding(settings.batchStartDelay)) }
         return job
@@ -35,6 +36,7 @@ extension Tenant {
         }()
         guard let step else { return }
         releaseBatchHold(of: step.giccid, by: jobId)
+        changedBatchJobIds.insert(jobId)
         let failure = runBatchTask(step.kind, giccid: step.giccid, plan: step.plan, jobId: jobId, at: time)
         batchJobs[jobId]!.tasks[step.index].status = failure == nil ? .success : .fail
         batchJobs[jobId]!.tasks[step.index].errorMessage = failure

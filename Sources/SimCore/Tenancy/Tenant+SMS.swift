@@ -10,6 +10,7 @@ extension Tenant {
         let text = try SMSText(content, encoding: encoding)
         let sms = MTSMS(smsMsgId: identifiers.nextHexId(), toGiccid: giccid, text: text, createdTime: now)
         mtSMS[sms.smsMsgId] = sms
+        changedSMSIds.insert(sms.smsMsgId)
         schedule(.smsDelivery(smsMsgId: sms.smsMsgId), at: now.adding(settings.smsDeliveryDelay))
         return sms
     }
@@ -30,6 +31,7 @@ extension Tenant {
             sms.errorMessage = "SIM status is \(sim.status.rawValue); only an ACTIVATED SIM receives SMS"
         }
         mtSMS[smsMsgId] = sms
+        changedSMSIds.insert(smsMsgId)
         emitPush(MTSMSStatusReportPush(sms: sms), sim: sim, at: time)
     }
 

@@ -62,23 +62,28 @@ extension Tenant: Codable {
 
     /// Refuses a tenant whose parts contradict each other in ways later steps would trip on.
     private func checkConsistency(_ decoder: any Decoder) throws {
-        func refuse(_ problem: String) -> DecodingError {
-            DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "enterprise '\(enterprise.name)': \(problem)"))
+        if decoder.userInfo[EnterpriseState.coreDecodingKey] as? Bool == true { return }
+        if let problem = inconsistency() {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "enterprise '\(enterprise.name)': \(problem)"))
         }
+    }
+
+    /// What contradicts what among the tenant's parts; nil when nothing does.
+    func inconsistency() -> String? {
         for (jobId, job) in batchJobs {
-            guard job.jobId == jobId, (0...job.tasks.count).contains(job.nextTaskIndex) else { throw refuse("batch job \(jobId) is inconsistent") }
-            guard job.status == .finished || job.nextTaskIndex < job.tasks.count else { throw refuse("batch job \(jobId) has no task left") }
+            guard job.jobId == jobId, (0...job.tasks.count).contains(job.nextTaskIndex) else { return "batch job \(jobId) is inconsistent" }
+            guard job.status == .finished || job.nextTaskIndex < job.tasks.count else { return "batch job \(jobId) has no task left" }
         }
         if let missing = batchQueue.first(where: { batchJobs[$0]?.status != .processing }) {
-            throw refuse("queued batch job \(missing) is not processing")
+            return "queued batch job \(missing) is not processing"
         }
         if let missing = batchHolds.values.joined().first(where: { batchJobs[$0] == nil }) {
-            throw refuse("a SIM is held by unknown batch job \(missing)")
+            return "a SIM is held by unknown batch job \(missing)"
         }
-        for (name, account) in accounts where account.name != name { throw refuse("account '\(name)' is named '\(account.name)'") }
-        if let unknown = accountNames.first(where: { accounts[$0] == nil }) { throw refuse("unknown account '\(unknown)'") }
-        for (id, sms) in mtSMS where sms.smsMsgId != id { throw refuse("SMS \(id) has id \(sms.smsMsgId)") }
+        for (name, account) in accounts where account.name != name { return "account '\(name)' is named '\(account.name)'" }
+        if let unknown = accountNames.first(where: { accounts[$0] == nil }) { return "unknown account '\(unknown)'" }
+        for (id, sms) in mtSMS where sms.smsMsgId != id { return "SMS \(id) has id \(sms.smsMsgId)" }
         let problems = consistencyProblems()
-        if !problems.isEmpty { throw refuse(problems.joined(separator: "; ")) }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 }

@@ -40,6 +40,16 @@ struct Tenant: Sendable {
     var backgroundTraffic: BackgroundTraffic
     /// The country of each mobile country code (the world's table, set when the tenant joins the world).
     var countryCodeByMCC: [String: String] = [:]
+    /// The batch jobs added or changed since a store last took this tenant's changes.
+    var changedBatchJobIds: Set<String> = []
+    /// The SMS added or changed since a store last took this tenant's changes.
+    var changedSMSIds: Set<String> = []
+    /// True until a store has taken the whole tenant (a new, created or loaded tenant).
+    var needsWholeSave = true
+    /// The work put on ``ownClock`` since a store last took this tenant's changes.
+    var ownWorkScheduled: [ScheduledEntry] = []
+    /// The sequence numbers of the work taken off ``ownClock`` to run since a store last took this tenant's changes.
+    var ownWorkRan: [UInt64] = []
 
     /// A tenant holding `seed`, whose generated ids derive from `randomSeed` and the enterprise name.
     init(seed: EnterpriseSeed, randomSeed: UInt64, settings: EnterpriseSettings) {

@@ -3,7 +3,12 @@
 struct World: Sendable {
     let seed: WorldSeed
     /// The clock; setting it counts as a change of the world.
-    var clock: SimClock { didSet { revision &+= 1 } }
+    var clock: SimClock {
+        didSet {
+            revision &+= 1
+            unsaved.clockChanged = true
+        }
+    }
     /// Counts changes: bumped by every step that may have changed the world.
     var revision: UInt64 = 0
     /// For each enterprise, the revision of its last change.
@@ -25,11 +30,15 @@ struct World: Sendable {
     var ownAdvancing: Set<String> = []
     /// The enterprises whose own clock is in real mode (their work falls due as wall time passes).
     var realOwnClocks: Set<String> = []
+    /// What changed since a store last took the changes; kept only while ``UnsavedChanges/isTracking``.
+    var unsaved = UnsavedChanges()
 
-    init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64) {
+    /// A world holding `seed` as it starts, or `state` when given (the seed is then only what a
+    /// reset returns to, and its tenants are never built).
+    init(seed: WorldSeed, clockMode: ClockMode, clockScale: Double, wallMilliseconds: Int64, state: WorldState? = nil) {
         self.seed = seed
         clock = SimClock(start: seed.startTime, mode: clockMode, scale: clockScale, wallMilliseconds: wallMilliseconds)
-        loadSeedTenants(wallMilliseconds: wallMilliseconds)
+        if let state { load(state, wallMilliseconds: wallMilliseconds) } else { loadSeedTenants(wallMilliseconds: wallMilliseconds) }
     }
 
     /// Back to the seed: seed tenants as loaded, created tenants gone, clock at the start time
@@ -51,6 +60,7 @@ struct World: Sendable {
         ownReadyDeliveries = [:]
         ownAdvancing = []
         realOwnClocks = []
+        unsaved.replaceEverything()
     }
 
     private mutating func loadSeedTenants(wallMilliseconds: Int64) {
@@ -93,6 +103,7 @@ struct World: Sendable {
         ownAdvancing.remove(name)
         realOwnClocks.remove(name)
         revision &+= 1
+        unsaved.noteRemoved(name)
         return tenant
     }
 
@@ -100,6 +111,7 @@ struct World: Sendable {
     mutating func touch(_ name: String) {
         revision &+= 1
         tenantRevisions[name] = revision
+        unsaved.noteChanged(name)
     }
 
     func tenant(_ name: String) throws(SimError) -> Tenant {
@@ -116,15 +128,30 @@ struct World: Sendable {
     }
 
     /// Moves the work a tenant asked for into the scheduler of its clock (its own, or the world's).
+    /// Called after every change of a tenant: without a store tracking changes, the tenant's record
+    /// of its changes is dropped here.
     private mutating func scheduleRequestedWork(of name: String) {
-        guard let requested = tenants[name]?.requestedWork, !requested.isEmpty else { return }
+        guard tenants[name] != nil else { return }
+        if !unsaved.isTracking { tenants[name]!.forgetChanges() }
+        let requested = tenants[name]!.requestedWork
+        guard !requested.isEmpty else { return }
         tenants[name]!.requestedWork = []
         // No copy of the tenant is held while its scheduler changes: the change stays in place.
+        // Work on an own clock is saved with the enterprise, as rows of its own (the change above
+        // already marked the enterprise).
+        let serial = tenants[name]!.serial
         if tenants[name]!.ownClock != nil {
-            for (due, work) in requested { tenants[name]!.ownClock!.scheduler.schedule(work, at: due) }
+            for (due, work) in requested {
+                let sequence = tenants[name]!.ownClock!.scheduler.schedule(work, at: due)
+                guard unsaved.isTracking else { continue }
+                tenants[name]!.ownWorkScheduled.append(
+                    ScheduledEntry(sequence: sequence, due: due, work: .tenant(serial: serial, enterprise: name, work: work)))
+            }
         } else {
-            let serial = tenants[name]!.serial
-            for (due, work) in requested { scheduler.schedule(.tenant(serial: serial, enterprise: name, work: work), at: due) }
+            for (due, work) in requested {
+                let work = ScheduledWork.tenant(serial: serial, enterprise: name, work: work)
+                unsaved.noteScheduled(sequence: scheduler.schedule(work, at: due), due: due, work: work)
+            }
         }
     }
 
@@ -175,11 +202,18 @@ struct World: Sendable {
     }
 
     private mutating func popNextWork(dueBy limit: Timestamp, ownClockOf owner: String?) -> (due: Timestamp, work: ScheduledWork)? {
-        guard let owner else { return scheduler.popNext(dueBy: limit) }
+        guard let owner else {
+            guard let (due, sequence, work) = scheduler.popNextNumbered(dueBy: limit) else { return nil }
+            unsaved.noteRan(sequence: sequence)
+            return (due, work)
+        }
         // No copy of the tenant is held while its scheduler changes: the change stays in place.
         guard let serial = tenants[owner]?.serial, tenants[owner]!.ownClock != nil,
-            let (due, work) = tenants[owner]!.ownClock!.scheduler.popNext(dueBy: limit)
+            let (due, sequence, work) = tenants[owner]!.ownClock!.scheduler.popNextNumbered(dueBy: limit)
         else { return nil }
+        // The own clock's pending work is saved with the enterprise: taking an item off changes it.
+        touch(owner)
+        if unsaved.isTracking { tenants[owner]!.ownWorkRan.append(sequence) }
         return (due, .tenant(serial: serial, enterprise: owner, work: work))
     }
 
