@@ -1,6 +1,7 @@
 /// What a new enterprise starts with.
 public enum TenantTemplate: String, Sendable, CaseIterable {
-    /// A copy of the demo enterprise: accounts, plans, pools and SIMs.
+    /// A copy of the demo enterprise: accounts, plans, pools and the SIMs the seed declares
+    /// (its generated SIMs too only when asked).
     case `default`
     /// The demo enterprise's accounts, plans and pools, without SIMs.
     case empty
@@ -10,12 +11,20 @@ extension Simulator {
     /// Creates an enterprise from the demo enterprise's seed; returns it with its API key
     /// (`apiKey`, or a generated one). With `ownClock` it lives by a clock of its own, starting at
     /// the declaration's start or the world clock's reading; else it shares the world clock.
+    /// The `default` template copies the demo enterprise's declared SIMs; its generated SIMs
+    /// (`serve --generate-sims`) only `withGeneratedSIMs`, so that a new enterprise costs the
+    /// same whatever the size of the demo fleet.
     /// - Throws: `already_exists` when the name or key is taken, `invalid` for a bad name, key,
-    ///   start or scale.
+    ///   start or scale, or generated SIMs asked for with the `empty` template.
     public func createEnterprise(
-        named name: String, apiKey: String?, template: TenantTemplate, ownClock: OwnClockDeclaration? = nil
+        named name: String, apiKey: String?, template: TenantTemplate, withGeneratedSIMs: Bool = false,
+        ownClock: OwnClockDeclaration? = nil
     ) throws(SimError) -> Enterprise {
         try ownClock?.check()
+        if withGeneratedSIMs && template == .empty {
+            throw .rejected(
+                "Enterprise", field: "withGeneratedSims", code: .invalid, message: "generated SIMs are copied with the default seed only")
+        }
         let wall = wallMilliseconds
         return try withWorld { world, worldNow throws(SimError) in
             if let problem = EnterpriseRules.problem(withName: name) {
@@ -25,7 +34,14 @@ extension Simulator {
                 throw .rejected("Enterprise", field: "name", code: .alreadyExists, message: "an enterprise named '\(name)' exists")
             }
             var seed = world.seed.demoEnterprise
-            if template == .empty { seed.sims = [] }
+            switch template {
+            case .empty: seed.sims = []
+            case .default where !withGeneratedSIMs && seed.generatedSIMCount > 0:
+                // Only the declared SIMs are copied: a prefix, never the whole generated fleet.
+                seed.sims = Array(seed.sims.prefix(max(0, seed.sims.count - seed.generatedSIMCount)))
+            case .default: break
+            }
+            seed.generatedSIMCount = 0
             var tenant = world.makeTenant(seed)
             tenant.ownClock = ownClock.map {
                 OwnClock(start: $0.start ?? worldNow, mode: $0.mode, scale: $0.scale, wallMilliseconds: wall)

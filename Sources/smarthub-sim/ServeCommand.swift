@@ -135,10 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("smarthub-sim: the seed was refused: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        if settings.generatedSIMs > 0 {
-            worldSeed.enterprises[0].sims += SIMFleet.generate(
-                settings.generatedSIMs, for: worldSeed.enterprises[0], before: worldSeed.startTime)
-        }
+        if settings.generatedSIMs > 0 { worldSeed.addGeneratedSIMs(settings.generatedSIMs) }
         var logger = Logger(label: "smarthub-sim", factory: settings.logFormat.makeHandler)
         logger.logLevel = settings.logLevel
         let wallClock = SystemWallClock()

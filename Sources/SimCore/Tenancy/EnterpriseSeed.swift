@@ -7,6 +7,9 @@ public struct EnterpriseSeed: Equatable, Sendable {
     public var sharePools: [SharePool]
     /// SIMs in any order.
     public var sims: [SIM]
+    /// How many of the last of ``sims`` were generated (`serve --generate-sims`) rather than
+    /// declared: a new enterprise copied from this one leaves them out unless asked.
+    public var generatedSIMCount = 0
     /// The enterprise's own clock; nil when it shares the world clock.
     public var ownClock: OwnClockDeclaration?
 

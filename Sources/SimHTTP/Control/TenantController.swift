@@ -13,10 +13,11 @@ struct TenantController {
         }
         routes.on(.post, "enterprises") { request, _ in
             let body = try await RequestBodyReader.object(of: request, resource: "Enterprise")
-            try body.rejectUnknownKeys(allowed: ["name", "apiKey", "seed", "clock", "start", "mode", "scale"])
+            try body.rejectUnknownKeys(allowed: ["name", "apiKey", "seed", "withGeneratedSims", "clock", "start", "mode", "scale"])
             let enterprise = try simulator.createEnterprise(
                 named: try body.requiredString("name"), apiKey: try body.string("apiKey") ?? keyPolicy.newKey(),
-                template: try body.enumeration("seed", TenantTemplate.self) ?? .default, ownClock: try Self.ownClock(in: body))
+                template: try body.enumeration("seed", TenantTemplate.self) ?? .default,
+                withGeneratedSIMs: try body.boolean("withGeneratedSims") ?? false, ownClock: try Self.ownClock(in: body))
             return JSONResponse(CreatedEnterpriseResponse(name: enterprise.name, apiKey: enterprise.apiKey), status: .created)
         }
         routes.on(.delete, "enterprises/{name}") { _, context in
