@@ -1,3 +1,5 @@
+import Dispatch
+
 extension Simulator {
     /// Makes push attempts through the transport, all at once, and records their outcomes (which
     /// may schedule retries, or the next push of the same SIM to the same URL).
@@ -40,33 +42,88 @@ extension Simulator {
         await turns.enter()
         defer { turns.leave() }
         let wall = wallMilliseconds
-        let target = try withWorld(for: owner) { world, now throws(SimError) in
+        var (target, shown) = try withWorld(for: owner) { world, now throws(SimError) in
             // The enterprise may have gone while this advance waited its turn.
             guard world.ownClockName(owner) == owner else { throw .notFound("Enterprise", field: "enterpriseName") }
             let target = destination(now)
             try Self.check(target, from: now, field: field)
             world.setAdvancing(true, ownClockOf: owner)
-            return target
+            return (target, now)
         }
+        // A move by a duration goes its whole way from where the clock stood, even when another
+        // call (a plain advance) moved the manual clock meanwhile.
+        let byDuration = field == "by"
+        // The due work runs in slices, the world let go between them, so other calls are served
+        // while a large advance runs.
         while true {
-            let batch = readWorld(for: enterprise) { world, _ in
-                if let paused = world.runDueWork(upTo: target, ownClockOf: owner, pausingForDeliveries: true),
-                    world.clock(ownClockOf: owner).mode == .manual
-                {
-                    world.setClock(paused, wallMilliseconds: wall, ownClockOf: owner)
+            let (batch, end, movedTarget, leftAt) = await Self.offTheCallersThread { [target, shown] in
+                self.readWorld(for: enterprise) { world, _ in
+                    var target = target
+                    let manual = world.clock(ownClockOf: owner).mode == .manual
+                    let reading = world.clock(ownClockOf: owner).now(wallMilliseconds: wall)
+                    if manual, byDuration, reading > shown { target = min(target.adding(reading.duration(since: shown)), .latest) }
+                    let end = world.runDueWorkSlice(upTo: target, ownClockOf: owner, budget: World.sliceBudget)
+                    if manual { Self.showProgress(of: end, in: &world, wall: wall, ownClockOf: owner) }
+                    return (world.takeReadyDeliveries(ownClockOf: owner), end, target, world.clock(ownClockOf: owner).now(wallMilliseconds: wall))
                 }
-                return world.takeReadyDeliveries(ownClockOf: owner)
             }
-            if batch.isEmpty { break }
-            await deliver(batch)
+            (target, shown) = (movedTarget, leftAt)
+            if !batch.isEmpty {
+                await deliver(batch)
+            } else if end == .finished {
+                break
+            } else {
+                await letWaitingCallsIn()
+            }
         }
-        return readWorld(for: owner) { world, now in
+        return readWorld(for: owner) { [target, shown] world, now in
             world.setAdvancing(false, ownClockOf: owner)
+            var end = target
+            if byDuration, world.clock(ownClockOf: owner).mode == .manual, now > shown {
+                // Moved meanwhile by another call: that move and this one both go their whole way.
+                end = min(target.adding(now.duration(since: shown)), .latest)
+                world.runDueWork(upTo: end, ownClockOf: owner)
+            }
             // A plain advance (PUT /_sim/clock with `now`) may have gone further meanwhile: never back.
-            let end = max(target, now)
+            end = max(end, now)
             world.setClock(end, wallMilliseconds: wall, ownClockOf: owner)
             return end
         }
+    }
+
+    /// Runs `body` on a thread of the system's pool and waits for it without holding the caller's
+    /// thread: the caller may be a network event loop, which must go on reading requests while a
+    /// slice of an advance runs.
+    private static func offTheCallersThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
+    }
+
+    /// Between two slices of an advance: gives the calls waiting for the world their turn (the
+    /// lock is not fair, so without this the advance would take it again at once), for a bounded
+    /// number of turns.
+    private func letWaitingCallsIn() async {
+        var turns = 0
+        repeat {
+            await Task.yield()
+            turns += 1
+        } while worldWaiters.load(ordering: .relaxed) > 0 && turns < 10_000
+    }
+
+    /// Moves a manual clock to where a slice of an advance stopped: to the moment whose work all
+    /// ran (before deliveries), or to just before the moment whose work is still running (when the
+    /// budget is spent), so calls served meanwhile never run the rest of that moment's work.
+    /// Never backwards.
+    private static func showProgress(of end: DueWorkSliceEnd, in world: inout World, wall: Int64, ownClockOf owner: String?) {
+        let reading = world.clock(ownClockOf: owner).now(wallMilliseconds: wall)
+        let shown: Timestamp
+        switch end {
+        case .finished: return
+        case .deliveriesReady(let moment): shown = moment
+        case .budgetSpent(let moment): shown = moment.adding(SimDuration(milliseconds: -1))
+        }
+        if shown > reading { world.setClock(shown, wallMilliseconds: wall, ownClockOf: owner) }
     }
 
     /// Sets (or with nil removes) the webhook of the enterprise, or of one of its accounts.

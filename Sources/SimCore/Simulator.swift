@@ -32,6 +32,8 @@ public final class Simulator: Sendable {
     /// One ``advanceAndDeliver(to:field:)`` of an enterprise's own clock at a time, by enterprise
     /// name: advances of two own clocks do not wait on each other.
     let ownAdvanceTurns = Mutex<[String: AdvanceTurns]>([:])
+    /// The calls waiting for the world's lock: a sliced advance lets them in between its slices.
+    let worldWaiters = Atomic<Int>(0)
 
     /// A simulator holding `seed`, its clock at the seed's start time; or, given `state`, holding
     /// that state (in its clock's mode and scale), with `seed` as what a reset returns to.
@@ -56,7 +58,9 @@ public final class Simulator: Sendable {
         for enterprise: String? = nil, _ body: (inout World, _ now: Timestamp) throws(SimError) -> Result
     ) throws(SimError) -> Result {
         let wall = wallClock.nowMilliseconds()
+        worldWaiters.add(1, ordering: .relaxed)
         let (result, ready) = try world.withLock { world throws(SimError) -> (Result, [PushRequest]) in
+            worldWaiters.subtract(1, ordering: .relaxed)
             let owner = world.ownClockName(enterprise)
             world.runDueWork(upTo: world.clock.now(wallMilliseconds: wall))
             if let owner { world.runDueWork(upTo: world.now(of: owner, wallMilliseconds: wall), ownClockOf: owner) }

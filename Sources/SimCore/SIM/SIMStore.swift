@@ -67,6 +67,22 @@ public struct SIMStore: Sendable {
         return RankBitset.intersection(of: [members], slice: 0..<Int.max).positions.map { records[slotByRank[$0]].iccid }
     }
 
+    /// Up to `limit` giccids of the SIMs in `status` above `after` (from the first when nil), in
+    /// giccid order: proportional to `limit`, not to the store's size.
+    public func giccids(withStatus status: SIMStatus, after: String?, limit: Int) -> [String] {
+        guard let members = byStatus[status] else { return [] }
+        var start = 0
+        if let after {
+            // The first rank whose giccid is above `after` (which need not be a SIM's).
+            var high = slotByRank.count
+            while start < high {
+                let middle = (start + high) / 2
+                if records[slotByRank[middle]].iccid <= after { start = middle + 1 } else { high = middle }
+            }
+        }
+        return members.positions(from: start, limit: limit).map { records[slotByRank[$0]].iccid }
+    }
+
     /// The SIMs drawing from the share pool `name`, in giccid order (proportional to the pool's size).
     public func members(ofPool name: String) -> [SIM] {
         guard let members = byPool[name] else { return [] }

@@ -61,4 +61,24 @@ struct RankBitset: Sendable, Equatable {
         }
         return (positions, total)
     }
+
+    /// Up to `limit` positions present, in increasing order, from `start` on.
+    func positions(from start: Int, limit: Int) -> [Int] {
+        var positions: [Int] = []
+        guard limit > 0 else { return positions }
+        var wordIndex = max(0, start) >> 6
+        // Bits below `start` in its word are masked off.
+        var mask: UInt64 = start > 0 ? ~UInt64(0) << UInt64(start & 63) : ~UInt64(0)
+        while wordIndex < words.count {
+            var remaining = words[wordIndex] & mask
+            while remaining != 0 {
+                positions.append(wordIndex << 6 | remaining.trailingZeroBitCount)
+                if positions.count == limit { return positions }
+                remaining &= remaining - 1
+            }
+            wordIndex += 1
+            mask = ~UInt64(0)
+        }
+        return positions
+    }
 }

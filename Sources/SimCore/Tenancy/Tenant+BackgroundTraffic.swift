@@ -14,11 +14,14 @@ extension Tenant {
         return backgroundTraffic
     }
 
-    /// One round of background traffic: a session on its home network (the MCC and MNC of its
-    /// IMSI) for every ACTIVATED SIM, with every usage rule applied; then the next round.
-    mutating func generateBackgroundTraffic(generation: Int, at time: Timestamp) {
+    /// One slice of a round of background traffic: a session on its home network (the MCC and MNC
+    /// of its IMSI) for each of the next ``BackgroundTraffic/sliceSize`` ACTIVATED SIMs above the
+    /// giccid `after` (from the first when nil), with every usage rule applied; then the rest of
+    /// the round at the same time, or, once every SIM had its turn, the next round.
+    mutating func generateBackgroundTraffic(generation: Int, after: String?, at time: Timestamp) {
         guard backgroundTraffic.enabled, generation == backgroundTraffic.generation else { return }
-        for giccid in sims.giccids(withStatus: .activated) {
+        let slice = sims.giccids(withStatus: .activated, after: after, limit: BackgroundTraffic.sliceSize)
+        for giccid in slice {
             guard let imsi = sims.sim(iccid: giccid)?.imsi else { continue }
             let mcc = String(imsi.prefix(3))
             guard countryCodeByMCC[mcc] != nil else { continue }
@@ -26,7 +29,11 @@ extension Tenant {
             // A SIM deactivated earlier in this round (its package ran out) simply gets no session.
             _ = try? recordSession(session, ofSIM: giccid, now: time)
         }
-        scheduleBackgroundTraffic(after: time)
+        if slice.count == BackgroundTraffic.sliceSize, let last = slice.last {
+            schedule(.backgroundTrafficSlice(generation: generation, after: last), at: time)
+        } else {
+            scheduleBackgroundTraffic(after: time)
+        }
     }
 
     /// Asks for the next round, or turns traffic off when that round would come after its end.

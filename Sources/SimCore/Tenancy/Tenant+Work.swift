@@ -23,7 +23,9 @@ extension Tenant {
         case .packageExpiry(let giccid, let orderId):
             expireOrder(orderId, ofSIM: giccid, at: time)
         case .backgroundTraffic(let generation):
-            generateBackgroundTraffic(generation: generation, at: time)
+            generateBackgroundTraffic(generation: generation, after: nil, at: time)
+        case .backgroundTrafficSlice(let generation, let after):
+            generateBackgroundTraffic(generation: generation, after: after, at: time)
         }
         return nil
     }

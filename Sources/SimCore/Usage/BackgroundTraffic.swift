@@ -19,6 +19,9 @@ public struct BackgroundTraffic: Sendable, Codable {
     public static let defaultBytesPerDay: Int64 = 5 * 1_048_576
     /// Time between two rounds of sessions.
     public static let interval = SimDuration.hours(1)
+    /// The most SIMs one piece of scheduled work gives sessions to; a larger round runs in
+    /// several pieces at the same time, between which other calls are served.
+    public static let sliceSize = 1_000
     /// How long traffic runs once turned on: a year, leap day included.
     public static let maximumSpan = SimDuration.days(366)
 

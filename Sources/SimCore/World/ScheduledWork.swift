@@ -27,4 +27,8 @@ public enum TenantWork: Sendable, Equatable, Codable {
     case packageExpiry(giccid: String, orderId: String)
     /// Generate an hour of background traffic; only the current `generation` of the setting runs.
     case backgroundTraffic(generation: Int)
+    /// The rest of a round of background traffic: the ACTIVATED SIMs above the giccid `after`,
+    /// one slice (``BackgroundTraffic/sliceSize`` SIMs) at a time, so that a large fleet's round
+    /// never holds the world for long.
+    case backgroundTrafficSlice(generation: Int, after: String)
 }

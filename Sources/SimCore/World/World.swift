@@ -201,7 +201,7 @@ struct World: Sendable {
         return tenants[owner]?.ownClock?.scheduler.nextDueTime
     }
 
-    private mutating func popNextWork(dueBy limit: Timestamp, ownClockOf owner: String?) -> (due: Timestamp, work: ScheduledWork)? {
+    mutating func popNextWork(dueBy limit: Timestamp, ownClockOf owner: String?) -> (due: Timestamp, work: ScheduledWork)? {
         guard let owner else {
             guard let (due, sequence, work) = scheduler.popNextNumbered(dueBy: limit) else { return nil }
             unsaved.noteRan(sequence: sequence)
@@ -276,7 +276,7 @@ struct World: Sendable {
         scheduleRequestedWork(of: request.enterpriseName)
     }
 
-    private mutating func run(_ work: ScheduledWork, at time: Timestamp) {
+    mutating func run(_ work: ScheduledWork, at time: Timestamp) {
         switch work {
         case .tenant(let serial, let enterprise, let work):
             guard tenants[enterprise]?.serial == serial else { return }
