@@ -35,6 +35,7 @@ enum ScheduledWorkRow {
             case .packageExpiryWarning(let giccid, let orderId): ("packageExpiryWarning", giccid, orderId, nil)
             case .packageExpiry(let giccid, let orderId): ("packageExpiry", giccid, orderId, nil)
             case .backgroundTraffic(let generation): ("backgroundTraffic", nil, nil, Int64(generation))
+            case .backgroundTrafficSlice(let generation, let after): ("backgroundTrafficSlice", after, nil, Int64(generation))
             }
         return [
             Int64(bitPattern: entry.sequence), entry.due.millisecondsSinceEpoch, Int64(bitPattern: serial), enterprise, kind, key1, key2, number,
@@ -61,6 +62,8 @@ enum ScheduledWorkRow {
         case ("packageExpiryWarning", let giccid?, let orderId?, _): work = .packageExpiryWarning(giccid: giccid, orderId: orderId)
         case ("packageExpiry", let giccid?, let orderId?, _): work = .packageExpiry(giccid: giccid, orderId: orderId)
         case ("backgroundTraffic", _, _, let generation?): work = .backgroundTraffic(generation: Int(clamping: generation))
+        case ("backgroundTrafficSlice", let after?, _, let generation?):
+            work = .backgroundTrafficSlice(generation: Int(clamping: generation), after: after)
         default: throw refuse()
         }
         return ScheduledEntry(
