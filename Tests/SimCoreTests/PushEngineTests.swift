@@ -226,16 +226,21 @@ import Testing
         }
     }
 
-    @Test func withARealClockPushesDueDuringACallAreQueuedForTheDeliveryLoop() async throws {
-        // Given a simulator on a real clock, whose pushes are delivered by a loop reading deliveryRequests
-        let transport = ScriptedPushTransport()
-        let simulator = Simulator(seed: TestWorld.make(), clockMode: .real, wallClock: ManualWallClock(), pushTransport: transport)
+    /// A simulator on a real clock with a webhook, where a call made a push due without any clock
+    /// advance, and the batch of attempts its delivery loop received.
+    private func realClockWithAQueuedPush() async throws -> (Simulator, [PushRequest]) {
+        let simulator = Simulator(seed: TestWorld.make(), clockMode: .real, wallClock: ManualWallClock(), pushTransport: ScriptedPushTransport())
         try simulator.setWebhook(WebhookConfiguration(url: "http://receiver.test/hook"), forAccount: nil, enterprise: enterprise)
-        // When a call makes a push due, without any clock advance
         _ = try simulator.perform(.deactivate, giccid: TestWorld.giccid(.activated), enterprise: enterprise, source: .api)
-        // Then the loop receives it and delivering it records the attempt
         var iterator = simulator.deliveryRequests.makeAsyncIterator()
-        let batch = try #require(await iterator.next())
+        return (simulator, try #require(await iterator.next()))
+    }
+
+    @Test func withARealClockPushesDueDuringACallAreQueuedForTheDeliveryLoop() async throws {
+        // Given a simulator on a real clock, whose pushes are delivered by a loop reading deliveryRequests,
+        // When a call makes a push due, without any clock advance
+        let (simulator, batch) = try await realClockWithAQueuedPush()
+        // Then the loop receives it and delivering it records the attempt
         #expect(batch.map(\.event.eventType) == [.simStatusChange])
         await simulator.deliver(batch)
         #expect(try deliveries(simulator).map(\.state) == [.delivered])
@@ -243,12 +248,7 @@ import Testing
 
     @Test func anAttemptAnsweredAfterTheWorldWasReplacedIsNotRecordedIntoTheNewWorld() async throws {
         // Given a real clock whose delivery loop took a push attempt, and the world as it was then
-        let transport = ScriptedPushTransport()
-        let simulator = Simulator(seed: TestWorld.make(), clockMode: .real, wallClock: ManualWallClock(), pushTransport: transport)
-        try simulator.setWebhook(WebhookConfiguration(url: "http://receiver.test/hook"), forAccount: nil, enterprise: enterprise)
-        _ = try simulator.perform(.deactivate, giccid: TestWorld.giccid(.activated), enterprise: enterprise, source: .api)
-        var iterator = simulator.deliveryRequests.makeAsyncIterator()
-        let batch = try #require(await iterator.next())
+        let (simulator, batch) = try await realClockWithAQueuedPush()
         let saved = simulator.exportState()
         // When the world is replaced (a state import) before the attempt's answer is recorded
         simulator.importState(saved)
