@@ -105,7 +105,9 @@ let package = Package(
         .testTarget(name: "SimReplayTests", dependencies: ["SimReplay"]),
         .testTarget(name: "SmarthubSimTests", dependencies: ["smarthub-sim"]),
         .testTarget(
-            name: "SimStoreTests", dependencies: ["SimStore", "SimCore", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "SimStoreTests", dependencies: ["SimStore", "SimCore", .product(name: "GRDB", package: "GRDB.swift")],
+            // Data folders written by earlier store formats, opened by the tests from their path.
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "SimPushTests",
