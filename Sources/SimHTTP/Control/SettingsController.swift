@@ -42,7 +42,9 @@ struct SettingsController {
             }
             if let signatureTime = try body.enumeration("signatureTime", SignatureTime.self) { settings.signatureTime = signatureTime }
             if let schedule = try body.durations("pushRetrySchedule") {
-                guard schedule.count <= 20 else { throw body.invalid("pushRetrySchedule", "at most 20 retries") }
+                guard schedule.count <= EnterpriseSettings.maximumListLength else {
+                    throw body.invalid("pushRetrySchedule", "at most \(EnterpriseSettings.maximumListLength) retries")
+                }
                 settings.pushRetrySchedule = schedule
             }
             return JSONResponse(SettingsResponse(try simulator.updateSettings(settings, enterprise: enterprise)))
@@ -54,8 +56,10 @@ extension SettingsController {
     /// A list of threshold percentages, each from 1 to 1000; nil when absent.
     static func percents(_ body: JSONObject, _ key: String) throws -> [Int]? {
         guard let values = try body.integers(key) else { return nil }
-        guard values.count <= 20, values.allSatisfy({ (1...1000).contains($0) }) else {
-            throw body.invalid(key, "at most 20 percentages, each from 1 to 1000")
+        let range = EnterpriseSettings.thresholdPercents
+        guard values.count <= EnterpriseSettings.maximumListLength, values.allSatisfy(range.contains) else {
+            throw body.invalid(
+                key, "at most \(EnterpriseSettings.maximumListLength) percentages, each from \(range.lowerBound) to \(range.upperBound)")
         }
         return values
     }
