@@ -12,13 +12,6 @@ extension Simulator {
         readWorld { world, _ in world.load(state, wallMilliseconds: wall) }
     }
 
-    /// What changed since `revision` (everything when nil), for a store that saves the world
-    /// enterprise by enterprise; nil when nothing did.
-    public func changes(since revision: UInt64?) -> WorldChanges? {
-        let wall = wallMilliseconds
-        return readWorld { world, now in world.changes(since: revision, at: now, wallMilliseconds: wall) }
-    }
-
     /// Keeps the world as it is now under `name`, replacing an earlier snapshot of that name.
     /// - Throws: `invalid` for a name that is not 1 to 100 characters of letters, digits, `.`, `_` or `-`.
     @discardableResult

@@ -71,15 +71,3 @@ public struct EnterpriseState: Sendable, Codable {
         try container.encode(tenant)
     }
 }
-
-/// What changed in the world since a revision, for a store that keeps it enterprise by enterprise.
-public struct WorldChanges: Sendable {
-    /// The revision the changes bring the store to.
-    public var revision: UInt64
-    /// The clock, the pending work and the serials, as they are now.
-    public var header: WorldStateHeader
-    /// The enterprises changed since the revision asked for, as they are now.
-    public var changedEnterprises: [EnterpriseState]
-    /// Every enterprise of the world now (those missing from the store's list were removed).
-    public var enterpriseNames: Set<String>
-}

@@ -17,16 +17,6 @@ extension World {
         WorldStateHeader(now: now, clockMode: clock.mode, clockScale: clock.scale, scheduler: scheduler, nextTenantSerial: nextTenantSerial)
     }
 
-    /// What changed since `revision` (everything when nil); nil when nothing did.
-    func changes(since revision: UInt64?, at now: Timestamp, wallMilliseconds: Int64) -> WorldChanges? {
-        if let revision, revision == self.revision { return nil }
-        let changed = tenants.values.filter { tenant in revision.map { (tenantRevisions[tenant.enterprise.name] ?? 0) > $0 } ?? true }
-        return WorldChanges(
-            revision: self.revision, header: header(at: now),
-            changedEnterprises: changed.map { enterpriseState($0, wallMilliseconds: wallMilliseconds) },
-            enterpriseNames: Set(tenants.keys))
-    }
-
     /// Replaces the whole world with `state` (the loaded seed stays the one `reset` returns to);
     /// the clock resumes from the state's reading. Push attempts that were in flight are made
     /// again at once, since their answers were never recorded. An enterprise's own clock resumes

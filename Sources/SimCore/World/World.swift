@@ -4,15 +4,8 @@ struct World: Sendable {
     let seed: WorldSeed
     /// The clock; setting it counts as a change of the world.
     var clock: SimClock {
-        didSet {
-            revision &+= 1
-            unsaved.clockChanged = true
-        }
+        didSet { unsaved.clockChanged = true }
     }
-    /// Counts changes: bumped by every step that may have changed the world.
-    var revision: UInt64 = 0
-    /// For each enterprise, the revision of its last change.
-    var tenantRevisions: [String: UInt64] = [:]
     var scheduler = Scheduler<ScheduledWork>()
     var tenants: [String: Tenant] = [:]
     var tenantNameByAPIKey: [String: String] = [:]
@@ -50,12 +43,11 @@ struct World: Sendable {
         loadSeedTenants(wallMilliseconds: wallMilliseconds)
     }
 
-    /// Removes every tenant (with its key and revision) and the push attempts waiting for the transport.
+    /// Removes every tenant (with its key) and the push attempts waiting for the transport.
     mutating func removeAllTenants() {
         replacements &+= 1
         tenants = [:]
         tenantNameByAPIKey = [:]
-        tenantRevisions = [:]
         readyDeliveries = []
         ownReadyDeliveries = [:]
         ownAdvancing = []
@@ -98,19 +90,15 @@ struct World: Sendable {
     mutating func remove(_ name: String) -> Tenant? {
         guard let tenant = tenants.removeValue(forKey: name) else { return nil }
         tenantNameByAPIKey[tenant.enterprise.apiKey] = nil
-        tenantRevisions[name] = nil
         ownReadyDeliveries[name] = nil
         ownAdvancing.remove(name)
         realOwnClocks.remove(name)
-        revision &+= 1
         unsaved.noteRemoved(name)
         return tenant
     }
 
     /// Records that the tenant `name` may have changed.
     mutating func touch(_ name: String) {
-        revision &+= 1
-        tenantRevisions[name] = revision
         unsaved.noteChanged(name)
     }
 
